@@ -1,0 +1,58 @@
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit;
+
+/// <summary>Spellings shared by the emitters: fully qualified types and Keras-style names.</summary>
+internal static class Names
+{
+    public const string Span = "global::System.Span<float>";
+    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    public const string TensorPrimitives = "global::System.Numerics.Tensors.TensorPrimitives";
+    public const string Activations = "global::RnnGen.Kernels.Activations";
+    public const string Guard = "global::RnnGen.Kernels.Guard";
+    public const string Initializers = "global::RnnGen.Training.KerasInitializers";
+    public const string Interface = "global::RnnGen.IRnnModel";
+    public const string Shape = "global::RnnGen.RnnShape";
+    public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
+    public const string Tool = "RnnGen";
+    public const string Version = "0.1.0";
+
+    /// <summary>The Keras name of an activation: <c>tanh</c>, <c>relu</c>...</summary>
+    public static string Keras(ActivationKind activation) => activation switch
+    {
+        ActivationKind.Tanh => "tanh",
+        ActivationKind.Relu => "relu",
+        ActivationKind.Sigmoid => "sigmoid",
+        _ => "linear",
+    };
+
+    /// <summary>The enum member in user code: <c>global::RnnGen.Activation.Tanh</c>.</summary>
+    public static string EnumMember(ActivationKind activation) => "global::RnnGen.Activation." + activation;
+
+    /// <summary><paramref name="argument"/> through a scalar activation; linear is the identity.</summary>
+    public static string Apply(ActivationKind activation, string argument) => activation == ActivationKind.Linear
+        ? argument
+        : $"{Activations}.{activation}({argument})";
+
+    /// <summary>
+    /// The activation's derivative written in terms of its output <paramref name="y"/> (a local or an
+    /// element access), or null for linear, whose derivative is 1.
+    /// </summary>
+    public static string? DerivativeFromOutput(ActivationKind activation, string y) => activation switch
+    {
+        ActivationKind.Tanh => $"(1f - {y} * {y})",
+        ActivationKind.Sigmoid => $"{y} * (1f - {y})",
+        ActivationKind.Relu => $"({y} > 0f ? 1f : 0f)",
+        _ => null,
+    };
+
+    /// <summary>The formula of the cell, for comments: <c>h_t = tanh(x_t·Kernel + h_{t-1}·RecurrentKernel + Bias)</c>.</summary>
+    public static string CellFormula(ActivationKind activation) => activation == ActivationKind.Linear
+        ? "h_t = x_t·Kernel + h_{t-1}·RecurrentKernel + Bias"
+        : $"h_t = {Keras(activation)}(x_t·Kernel + h_{{t-1}}·RecurrentKernel + Bias)";
+
+    /// <summary>The formula of the dense layer, for comments.</summary>
+    public static string DenseFormula(ActivationKind activation, string output, string hidden) => activation == ActivationKind.Linear
+        ? $"{output} = {hidden}·DenseKernel + DenseBias"
+        : $"{output} = {Keras(activation)}({hidden}·DenseKernel + DenseBias)";
+}

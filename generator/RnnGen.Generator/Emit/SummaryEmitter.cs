@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit;
+
+/// <summary>
+/// <c>Summary()</c>: Keras' <c>model.summary()</c> table, formatted at compile time into one
+/// constant string, so the method allocates nothing.
+/// </summary>
+internal static class SummaryEmitter
+{
+    private const string Rule = "_________________________________________________________________";
+    private const string DoubleRule = "=================================================================";
+
+    public static void Emit(SourceWriter writer, ModelSpec spec)
+    {
+        writer.WriteLine("/// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>");
+        writer.WriteLine("public string Summary() => SummaryText;");
+        writer.WriteLine();
+        writer.WriteLine("private const string SummaryText =");
+        string[] lines = Table(spec).Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string literal = Literal(lines[i] + (i < lines.Length - 1 ? "\n" : ""));
+            writer.WriteLine("    " + literal + (i < lines.Length - 1 ? " +" : ";"));
+        }
+    }
+
+    internal static string Table(ModelSpec spec)
+    {
+        string time = spec.ReturnSequences ? $"{spec.TimeSteps}, " : "";
+        var text = new StringBuilder();
+        text.Append("Model: \"").Append(spec.Type.Name).Append("\"\n");
+        text.Append(Rule).Append('\n');
+        text.Append(Row("Layer (type)", "Output Shape", "Param #")).Append('\n');
+        text.Append(DoubleRule).Append('\n');
+        text.Append(Row("simple_rnn (SimpleRNN)", $"(None, {time}{spec.HiddenUnits})", Count(spec.RnnParameterCount))).Append('\n');
+        text.Append(Row("dense (Dense)", $"(None, {time}{spec.DenseUnits})", Count(spec.DenseParameterCount))).Append('\n');
+        text.Append(DoubleRule).Append('\n');
+        text.Append("Total params: ").Append(Count(spec.ParameterCount)).Append('\n');
+        text.Append("Trainable params: ").Append(Count(spec.ParameterCount)).Append('\n');
+        text.Append("Non-trainable params: 0").Append('\n');
+        text.Append(Rule);
+        return text.ToString();
+    }
+
+    private static string Row(string layer, string shape, string parameters) =>
+        (" " + layer).PadRight(29) + shape.PadRight(26) + parameters;
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Literal(string value) =>
+        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+}

@@ -1,0 +1,267 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RnnGen.Generator.Diagnostics;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Parsing;
+
+/// <summary>
+/// Turns one <c>[Rnn]</c> type into a <see cref="ModelSpec"/> or into diagnostics. The only place
+/// that touches symbols and syntax; never throws on bad or half-typed input.
+/// </summary>
+internal static class ModelParser
+{
+    /// <summary>The bound every size must respect; mirrors <c>RnnAttribute.MaxDimension</c>.</summary>
+    public const int MaxDimension = 4096;
+
+    /// <summary>Parameters plus BPTT scratch, in floats, that one model may hold.</summary>
+    public const int MaxFloats = 1 << 26;
+
+    private static readonly ImmutableArray<DiagnosticInfo> None = ImmutableArray<DiagnosticInfo>.Empty;
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || context.TargetNode is not TypeDeclarationSyntax declaration
+            || context.Attributes.Length != 1
+            || HasErrors(context.Attributes[0])
+            || CountRnnAttributes(type) > 1)
+        {
+            // The compiler already reports what is wrong (an unbound type, a duplicate attribute).
+            return new ParseResult(null, default);
+        }
+
+        AttributeData attribute = context.Attributes[0];
+        var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+
+        CheckTypeKind(type, declaration, diagnostics);
+        CheckContainingTypes(type, diagnostics, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        AttributeArguments arguments = AttributeArguments.Read(attribute, cancellationToken);
+        int timeSteps = RequireDimension(arguments, "TimeSteps", example: "12", diagnostics);
+        int features = OptionalDimension(arguments, "Features", defaultValue: 1, diagnostics);
+        int hiddenUnits = RequireDimension(arguments, "HiddenUnits", example: "3", diagnostics);
+        int denseUnits = OptionalDimension(arguments, "DenseUnits", defaultValue: 1, diagnostics);
+        ActivationKind hiddenActivation = ReadActivation(arguments, "HiddenActivation", ActivationKind.Tanh, diagnostics);
+        ActivationKind denseActivation = ReadActivation(arguments, "DenseActivation", ActivationKind.Linear, diagnostics);
+        bool returnSequences = arguments.Bool("ReturnSequences");
+        bool stateful = arguments.Bool("Stateful");
+
+        CheckMemberNames(type, diagnostics);
+
+        if (diagnostics.Count == 0)
+        {
+            long floats = TotalFloats(timeSteps, features, hiddenUnits, denseUnits);
+            if (floats > MaxFloats)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.ModelTooLarge,
+                    arguments.AttributeLocation,
+                    floats.ToString(CultureInfo.InvariantCulture),
+                    "parameters, gradients and scratch",
+                    MaxFloats.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+        }
+
+        EquatableArray<TypeDeclaration> containingTypes = ContainingTypeDeclarations(type);
+        var spec = new ModelSpec(
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypes: containingTypes,
+            Type: Declaration(type),
+            HintName: HintName(type),
+            Cell: CellKind.SimpleRnn,
+            TimeSteps: timeSteps,
+            Features: features,
+            HiddenUnits: hiddenUnits,
+            DenseUnits: denseUnits,
+            HiddenActivation: hiddenActivation,
+            DenseActivation: denseActivation,
+            ReturnSequences: returnSequences,
+            Stateful: stateful);
+        return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(None));
+    }
+
+    private static bool HasErrors(AttributeData attribute) =>
+        attribute.AttributeClass is null or IErrorTypeSymbol
+        || attribute.ConstructorArguments.Any(static argument => argument.Kind == TypedConstantKind.Error)
+        || attribute.NamedArguments.Any(static argument => argument.Value.Kind == TypedConstantKind.Error);
+
+    private static int CountRnnAttributes(INamedTypeSymbol type) =>
+        type.GetAttributes().Count(static a => a.AttributeClass?.ToDisplayString() == RnnGenerator.AttributeMetadataName);
+
+    private static void CheckTypeKind(INamedTypeSymbol type, TypeDeclarationSyntax declaration, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        Location location = declaration.Identifier.GetLocation();
+        string? reason =
+            type.IsStatic ? "a static class has no instances to hold weights"
+            : type.IsRefLikeType ? "a ref struct cannot hold the model's buffers or implement IRnnModel"
+            : type.IsFileLocal ? "a file-local type cannot be extended from the generated file"
+            : type.TypeKind is not (TypeKind.Class or TypeKind.Struct) ? "only classes and structs can hold a model"
+            : null;
+        if (reason is not null)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedTypeKind, location, type.Name, reason));
+            return;
+        }
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TypeNotPartial, location, type.Name));
+        }
+    }
+
+    private static void CheckContainingTypes(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    {
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            foreach (SyntaxReference reference in outer.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax outerDeclaration
+                    && !outerDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.ContainingTypeNotPartial,
+                        outerDeclaration.Identifier.GetLocation(),
+                        outer.Name,
+                        type.Name));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static int RequireDimension(AttributeArguments arguments, string name, string example, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (!arguments.Has(name))
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.RequiredPropertyMissing, arguments.AttributeLocation, name, example));
+            return 0;
+        }
+
+        return OptionalDimension(arguments, name, defaultValue: 0, diagnostics);
+    }
+
+    private static int OptionalDimension(AttributeArguments arguments, string name, int defaultValue, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        int value = arguments.Int(name, defaultValue);
+        if (value is < 1 or > MaxDimension)
+        {
+            diagnostics.Add(Diagnostic(
+                DiagnosticDescriptors.DimensionOutOfRange,
+                arguments.LocationOf(name),
+                name,
+                value.ToString(CultureInfo.InvariantCulture),
+                MaxDimension.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return value;
+    }
+
+    private static ActivationKind ReadActivation(AttributeArguments arguments, string name, ActivationKind defaultValue, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        int value = arguments.Int(name, (int)defaultValue);
+        if (value is < (int)ActivationKind.Linear or > (int)ActivationKind.Sigmoid)
+        {
+            diagnostics.Add(Diagnostic(
+                DiagnosticDescriptors.UndefinedActivation,
+                arguments.LocationOf(name),
+                name,
+                value.ToString(CultureInfo.InvariantCulture)));
+            return defaultValue;
+        }
+
+        return (ActivationKind)value;
+    }
+
+    private static void CheckMemberNames(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            bool conflicts = member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                ? constructor.Parameters.Length == 0 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32)
+                : GeneratedMemberNames.Contains(member.Name);
+            if (conflicts)
+            {
+                string name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "constructor " + member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) : member.Name;
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MemberNameConflict, member.Locations.FirstOrDefault(), type.Name, name));
+            }
+        }
+    }
+
+    private static readonly HashSet<string> GeneratedMemberNames = new()
+    {
+        "TimeSteps", "Features", "HiddenUnits", "DenseUnits", "InputLength", "OutputLength", "ParameterCount", "Shape",
+        "Parameters", "Kernel", "RecurrentKernel", "Bias", "DenseKernel", "DenseBias", "Gradients", "State",
+        "ClearGradients", "ResetStates", "Predict", "PredictBatch", "Step", "Backward", "Summary",
+    };
+
+    private static long TotalFloats(int timeSteps, int features, int hiddenUnits, int denseUnits)
+    {
+        long parameters = (long)features * hiddenUnits + (long)hiddenUnits * hiddenUnits + hiddenUnits + (long)hiddenUnits * denseUnits + denseUnits;
+        long scratch = (long)(timeSteps + 1) * hiddenUnits + 2L * timeSteps * denseUnits;
+        return 2 * parameters + scratch;
+    }
+
+    private static EquatableArray<TypeDeclaration> ContainingTypeDeclarations(INamedTypeSymbol type)
+    {
+        var chain = new List<TypeDeclaration>();
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            chain.Insert(0, Declaration(outer));
+        }
+
+        return new EquatableArray<TypeDeclaration>(chain.ToImmutableArray());
+    }
+
+    private static TypeDeclaration Declaration(INamedTypeSymbol type)
+    {
+        string keyword = type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+        string name = type.TypeParameters.Length == 0
+            ? type.Name
+            : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(static p => p.Name)) + ">";
+        return new TypeDeclaration(keyword, name);
+    }
+
+    private static string HintName(INamedTypeSymbol type)
+    {
+        var parts = new List<string>();
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            parts.Insert(0, current.MetadataName.Replace('`', '_'));
+        }
+
+        if (!type.ContainingNamespace.IsGlobalNamespace)
+        {
+            parts.Insert(0, type.ContainingNamespace.ToDisplayString());
+        }
+
+        return string.Join(".", parts) + ".g.cs";
+    }
+
+    private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] args) =>
+        new(descriptor, LocationInfo.From(location), new EquatableArray<string>(args.ToImmutableArray()));
+}

@@ -1,0 +1,39 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RnnGen.Generator.Emit;
+using RnnGen.Generator.Model;
+using RnnGen.Generator.Parsing;
+
+namespace RnnGen.Generator;
+
+/// <summary>
+/// The pipeline only: find types marked <c>[RnnGen.Rnn]</c>, parse each into a value-equal
+/// <see cref="ModelSpec"/> plus diagnostics, report the diagnostics, emit one file per spec.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RnnGenerator : IIncrementalGenerator
+{
+    public const string AttributeMetadataName = "RnnGen.RnnAttribute";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeMetadataName,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
+                transform: static (attributeContext, cancellationToken) => ModelParser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseResults);
+
+        IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        IncrementalValuesProvider<ModelSpec> specs = results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(TrackingNames.Specs);
+
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.HintName, ModelEmitter.Emit(spec)));
+    }
+}

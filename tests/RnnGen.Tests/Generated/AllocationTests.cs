@@ -1,0 +1,48 @@
+namespace RnnGen.Tests.Generated;
+
+/// <summary>
+/// No allocation after construction: bytes allocated on this thread by many calls, after warm-up
+/// (so tiered JIT and static initialization are done), must be exactly zero.
+/// </summary>
+public class AllocationTests
+{
+    private const int Calls = 2_000;
+
+    [Theory]
+    [MemberData(nameof(ModelCatalog.Names), MemberType = typeof(ModelCatalog))]
+    public void Predict_Backward_Step_and_PredictBatch_allocate_nothing(string name)
+    {
+        IRnnModel model = ModelCatalog.Create(name);
+        var input = new float[model.InputLength];
+        var batch = new float[3 * model.InputLength];
+        var output = new float[model.OutputLength];
+        var batchOutput = new float[3 * model.OutputLength];
+        var step = new float[model.Shape.DenseUnits];
+        ModelCatalog.Fill(input, new Random(31), 1.0);
+        ModelCatalog.Fill(batch, new Random(32), 1.0);
+
+        for (int i = 0; i < 200; i++)
+        {
+            RunAll();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            RunAll();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+
+        void RunAll()
+        {
+            model.Predict(input, output);
+            model.Backward(input, output);
+            model.Step(input.AsSpan(0, model.Shape.Features), step);
+            model.PredictBatch(batch, batchOutput);
+            model.ClearGradients();
+            model.ResetStates();
+        }
+    }
+}
