@@ -210,6 +210,10 @@ internal static class ModelParser
         "TimeSteps", "Features", "HiddenUnits", "DenseUnits", "InputLength", "OutputLength", "ParameterCount", "Shape",
         "Parameters", "Kernel", "RecurrentKernel", "Bias", "DenseKernel", "DenseBias", "Gradients", "State",
         "ClearGradients", "ResetStates", "Predict", "PredictBatch", "Step", "Backward", "Summary",
+        // private members of the generated code
+        "KernelOffset", "RecurrentKernelOffset", "BiasOffset", "DenseKernelOffset", "DenseBiasOffset", "SummaryText",
+        "_parameters", "_gradients", "_state", "_hiddenStates", "_outputs", "_outputGradients", "_hiddenGradients",
+        "_preactivationGradients", "Forward", "Cell", "Dense", "DenseBackward",
     };
 
     private static long TotalFloats(int timeSteps, int features, int hiddenUnits, int denseUnits)

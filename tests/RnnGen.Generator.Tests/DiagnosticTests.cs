@@ -1,0 +1,186 @@
+using Microsoft.CodeAnalysis;
+using RnnGen.Generator.Tests.Infrastructure;
+
+namespace RnnGen.Generator.Tests;
+
+/// <summary>
+/// Each invalid use gets exactly one RnnGen diagnostic, located on the offending code, and
+/// nothing is generated for that type, so the user sees no cascade of compiler errors.
+/// </summary>
+public class DiagnosticTests
+{
+    /// <summary>Runs the generator and returns its single diagnostic, after checking the rest is clean.</summary>
+    private static Diagnostic SingleDiagnostic(string source)
+    {
+        GeneratorHarness.Run run = GeneratorHarness.RunGenerator(source);
+        Assert.Empty(Assert.Single(run.Result.Results).GeneratedSources);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return Assert.Single(run.GeneratorDiagnostics);
+    }
+
+    /// <summary>The source text a diagnostic points at (the user's code is one file, User0.cs).</summary>
+    private static string LocatedText(Diagnostic diagnostic, string source)
+    {
+        Assert.Equal("User0.cs", diagnostic.Location.GetLineSpan().Path);
+        return source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+    }
+
+    [Fact]
+    public void RNNG001_type_not_partial_is_reported_on_its_name()
+    {
+        string source = """
+            [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2)]
+            public class Model { }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("Model", LocatedText(diagnostic, source));
+        Assert.Equal("'Model' has [Rnn], so it must be declared 'partial' for RnnGen to add the model's members", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void RNNG002_containing_type_not_partial_is_reported_on_that_type()
+    {
+        string source = """
+            public class Outer
+            {
+                [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2)]
+                public partial class Model { }
+            }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG002", diagnostic.Id);
+        Assert.Equal("Outer", LocatedText(diagnostic, source));
+        Assert.Contains("'Outer' contains the [Rnn] type 'Model'", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("TimeSteps = 0, HiddenUnits = 2", "TimeSteps = 0", "TimeSteps = 0 is not allowed: it must be between 1 and 4096")]
+    [InlineData("TimeSteps = 3, HiddenUnits = 5000", "HiddenUnits = 5000", "HiddenUnits = 5000 is not allowed: it must be between 1 and 4096")]
+    [InlineData("TimeSteps = 3, HiddenUnits = 2, Features = -1", "Features = -1", "Features = -1 is not allowed: it must be between 1 and 4096")]
+    [InlineData("TimeSteps = 3, HiddenUnits = 2, DenseUnits = 0", "DenseUnits = 0", "DenseUnits = 0 is not allowed: it must be between 1 and 4096")]
+    public void RNNG003_size_out_of_range_is_reported_on_the_argument(string arguments, string located, string message)
+    {
+        string source = $$"""
+            [RnnGen.Rnn({{arguments}})]
+            public partial class Model { }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG003", diagnostic.Id);
+        Assert.Equal(located, LocatedText(diagnostic, source));
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("HiddenUnits = 2", "TimeSteps")]
+    [InlineData("TimeSteps = 2", "HiddenUnits")]
+    public void RNNG004_required_size_missing_is_reported_on_the_attribute(string arguments, string missing)
+    {
+        string source = $$"""
+            [RnnGen.Rnn({{arguments}})]
+            public partial class Model { }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG004", diagnostic.Id);
+        Assert.Equal($"RnnGen.Rnn({arguments})", LocatedText(diagnostic, source));
+        Assert.StartsWith($"[Rnn] needs {missing}", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void RNNG005_undefined_activation_is_reported_on_the_argument()
+    {
+        string source = """
+            [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2, DenseActivation = (RnnGen.Activation)7)]
+            public partial class Model { }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG005", diagnostic.Id);
+        Assert.Equal("DenseActivation = (RnnGen.Activation)7", LocatedText(diagnostic, source));
+        Assert.Contains("use Activation.Linear, Activation.Tanh, Activation.Relu or Activation.Sigmoid", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public static partial class Model { }", "a static class")]
+    [InlineData("public ref partial struct Model { }", "a ref struct")]
+    [InlineData("file partial class Model { }", "a file-local type")]
+    public void RNNG006_unsupported_type_kind_is_reported_on_its_name(string declaration, string reason)
+    {
+        string source = $$"""
+            [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2)]
+            {{declaration}}
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG006", diagnostic.Id);
+        Assert.Equal("Model", LocatedText(diagnostic, source));
+        Assert.Contains(reason, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public void Predict() { }", "Predict")]
+    [InlineData("public int State;", "State")]
+    [InlineData("public Model(int size) { }", "Model")]
+    [InlineData("private float[] _parameters = [];", "_parameters")]
+    public void RNNG007_member_that_a_generated_member_would_clash_with_is_reported_on_it(string member, string located)
+    {
+        string source = $$"""
+            [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2)]
+            public partial class Model
+            {
+                {{member}}
+            }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG007", diagnostic.Id);
+        Assert.Equal(located, LocatedText(diagnostic, source));
+    }
+
+    [Fact]
+    public void RNNG008_model_too_large_is_reported_on_the_attribute()
+    {
+        string source = """
+            [RnnGen.Rnn(TimeSteps = 4096, Features = 4096, HiddenUnits = 4096, DenseUnits = 4096)]
+            public partial class Model { }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG008", diagnostic.Id);
+        Assert.Contains("more than the 67108864 RnnGen allows", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Every_problem_of_one_attribute_is_reported_together()
+    {
+        GeneratorHarness.Run run = GeneratorHarness.RunGenerator("""
+            [RnnGen.Rnn(TimeSteps = 0, HiddenUnits = 9999, HiddenActivation = (RnnGen.Activation)(-1))]
+            public class Model { }
+            """);
+
+        Assert.Equal(["RNNG001", "RNNG003", "RNNG003", "RNNG005"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public void A_valid_model_beside_an_invalid_one_is_still_generated()
+    {
+        GeneratorHarness.Run run = GeneratorHarness.RunGenerator("""
+            /// <summary>Broken.</summary>
+            [RnnGen.Rnn(TimeSteps = 0, HiddenUnits = 2)]
+            public partial class Broken { }
+
+            /// <summary>Fine.</summary>
+            [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2)]
+            public partial class Fine { }
+            """);
+
+        Assert.Equal("RNNG003", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Equal("Fine.g.cs", Assert.Single(Assert.Single(run.Result.Results).GeneratedSources).HintName);
+        Assert.Empty(run.CompilationProblems);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.CodeAnalysis;
+using RnnGen.Generator.Tests.Infrastructure;
+
+namespace RnnGen.Generator.Tests;
+
+/// <summary>
+/// Pins the whole generated file for each interesting shape and placement, and compiles it with
+/// the user's code: zero errors and zero warnings, XML documentation checked.
+/// </summary>
+public class SnapshotTests
+{
+    private static void VerifyGenerated(string source, string test)
+    {
+        GeneratorHarness.Run run = GeneratorHarness.RunGenerator(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        GeneratedSourceResult generated = Assert.Single(Assert.Single(run.Result.Results).GeneratedSources);
+        Snapshot.Verify(generated.SourceText.ToString(), generated.HintName, nameof(SnapshotTests), test);
+    }
+
+    [Fact]
+    public void Tutorial_demo_model() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Tutorial;
+
+        /// <summary>The tutorial's first model: SimpleRNN(2) + Dense(1), linear.</summary>
+        [Rnn(TimeSteps = 3, Features = 1, HiddenUnits = 2, DenseUnits = 1,
+             HiddenActivation = Activation.Linear, DenseActivation = Activation.Linear)]
+        public partial class DemoRnn { }
+        """, nameof(Tutorial_demo_model));
+
+    [Fact]
+    public void Sunspots_model() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Sunspots;
+
+        /// <summary>The tutorial's sunspots model.</summary>
+        [Rnn(TimeSteps = 12, Features = 1, HiddenUnits = 3, DenseUnits = 1,
+             HiddenActivation = Activation.Tanh, DenseActivation = Activation.Tanh)]
+        public partial class SunspotRnn { }
+        """, nameof(Sunspots_model));
+
+    [Fact]
+    public void Return_sequences_and_stateful() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Streams;
+
+        /// <summary>Dense at every step, state carried across calls.</summary>
+        [Rnn(TimeSteps = 4, HiddenUnits = 2, ReturnSequences = true, Stateful = true)]
+        public partial class SequenceRnn { }
+        """, nameof(Return_sequences_and_stateful));
+
+    [Fact]
+    public void Multi_feature_multi_output_relu_sigmoid() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Sensors;
+
+        /// <summary>Three features in, two outputs.</summary>
+        [Rnn(TimeSteps = 7, Features = 3, HiddenUnits = 5, DenseUnits = 2,
+             HiddenActivation = Activation.Relu, DenseActivation = Activation.Sigmoid)]
+        public partial class SensorRnn { }
+        """, nameof(Multi_feature_multi_output_relu_sigmoid));
+
+    [Fact]
+    public void Large_model_uses_vectorized_loops() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Audio;
+
+        /// <summary>A large model.</summary>
+        [Rnn(TimeSteps = 64, Features = 8, HiddenUnits = 128, DenseUnits = 4)]
+        public partial class AudioRnn { }
+        """, nameof(Large_model_uses_vectorized_loops));
+
+    [Fact]
+    public void Struct_target() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Control;
+
+        /// <summary>A model held in a struct.</summary>
+        [Rnn(TimeSteps = 8, Features = 2, HiddenUnits = 4)]
+        public partial struct ControllerRnn { }
+        """, nameof(Struct_target));
+
+    [Fact]
+    public void Type_nested_in_partial_types_in_a_namespace() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Trading.Signals
+        {
+            /// <summary>Outer.</summary>
+            public static partial class Models
+            {
+                /// <summary>Middle.</summary>
+                internal partial record Desk<TQuote>
+                {
+                    /// <summary>The model.</summary>
+                    [Rnn(TimeSteps = 5, HiddenUnits = 3, DenseActivation = Activation.Tanh)]
+                    public partial class PriceRnn { }
+                }
+            }
+        }
+        """, nameof(Type_nested_in_partial_types_in_a_namespace));
+
+    [Fact]
+    public void Type_in_the_global_namespace() => VerifyGenerated("""
+        using RnnGen;
+
+        /// <summary>A model in the global namespace.</summary>
+        [Rnn(TimeSteps = 2, HiddenUnits = 1)]
+        public partial class GlobalRnn { }
+        """, nameof(Type_in_the_global_namespace));
+}
