@@ -29,20 +29,20 @@ internal static class BackwardEmitter
             writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{ForwardEmitter.InputMeaning(spec)}\", nameof(input));");
             writer.WriteLine($"{Names.Guard}.Length(target.Length, OutputLength, \"{ForwardEmitter.OutputMeaning(spec)}\", nameof(target));");
             writer.WriteLine("Forward(input);");
-            if (strategy == EmissionStrategy.Unrolled)
+            if (strategy == EmissionStrategy.Vectorized)
             {
-                WriteUnrolled(writer, spec);
+                WriteVectorized(writer, spec);
             }
             else
             {
-                WriteVectorized(writer, spec);
+                WriteUnrolled(writer, spec);
             }
         }
 
         if (strategy == EmissionStrategy.Vectorized)
         {
             writer.WriteLine();
-            WriteDenseBackward(writer);
+            WriteDenseBackward(writer, spec);
         }
     }
 
@@ -206,29 +206,19 @@ internal static class BackwardEmitter
             writer.WriteLine($"// da = dh ⊙ {Names.Keras(spec.HiddenActivation)}'(a_t), written in terms of h_t");
             writer.WriteLine("dh.CopyTo(da);");
             WriteMultiplyByDerivative(writer, spec.HiddenActivation, "h", "da");
-            writer.WriteLine("// dBias += da");
+            writer.WriteLine("// dBias += da; dKernel += x_tᵀ·da; dRecurrentKernel += h_{t-1}ᵀ·da");
             writer.WriteLine($"{Names.Span} biasGradient = gradients.Slice(BiasOffset, HiddenUnits);");
             writer.WriteLine($"{Names.TensorPrimitives}.Add(biasGradient, da, biasGradient);");
-            writer.WriteLine("// dKernel[f, :] += x_t[f] * da");
-            using (writer.Block("for (int f = 0; f < Features; f++)"))
-            {
-                writer.WriteLine($"{Names.Span} row = gradients.Slice(KernelOffset + f * HiddenUnits, HiddenUnits);");
-                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(da, input[(t - 1) * Features + f], row, row);");
-            }
-
-            writer.WriteLine("// dRecurrentKernel[i, :] += h_{t-1}[i] * da; dh_{t-1}[i] = RecurrentKernel[i, :]·da");
-            using (writer.Block("for (int i = 0; i < HiddenUnits; i++)"))
-            {
-                writer.WriteLine($"{Names.Span} row = gradients.Slice(RecurrentKernelOffset + i * HiddenUnits, HiddenUnits);");
-                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(da, previous[i], row, row);");
-                writer.WriteLine($"dh[i] = {Names.TensorPrimitives}.Dot(parameters.Slice(RecurrentKernelOffset + i * HiddenUnits, HiddenUnits), da);");
-            }
+            writer.WriteLine($"{Names.MatrixKernels}.AddOuterProduct(input.Slice((t - 1) * Features, Features), da, gradients.Slice(KernelOffset, Features * HiddenUnits));");
+            writer.WriteLine($"{Names.MatrixKernels}.AddOuterProduct(previous, da, gradients.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits));");
+            writer.WriteLine("// dh_{t-1} = da·RecurrentKernelᵀ");
+            writer.WriteLine($"{Names.MatrixKernels}.MultiplyMatrixByVector(parameters.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits), da, dh);");
         }
 
         writer.WriteLine("return loss / OutputLength;");
     }
 
-    private static void WriteDenseBackward(SourceWriter writer)
+    private static void WriteDenseBackward(SourceWriter writer, ModelSpec spec)
     {
         writer.WriteLine("/// <summary>The Dense layer's backward step at one output: dDenseKernel += hᵀ·dz; dDenseBias += dz; dh += dz·DenseKernelᵀ.</summary>");
         using (writer.Block($"private void DenseBackward({Names.ReadOnlySpan} h, {Names.ReadOnlySpan} dz, {Names.Span} dh)"))
@@ -237,11 +227,18 @@ internal static class BackwardEmitter
             writer.WriteLine($"{Names.Span} gradients = _gradients;");
             writer.WriteLine($"{Names.Span} biasGradient = gradients.Slice(DenseBiasOffset, DenseUnits);");
             writer.WriteLine($"{Names.TensorPrimitives}.Add(biasGradient, dz, biasGradient);");
-            using (writer.Block("for (int i = 0; i < HiddenUnits; i++)"))
+            writer.WriteLine($"{Names.MatrixKernels}.AddOuterProduct(h, dz, gradients.Slice(DenseKernelOffset, HiddenUnits * DenseUnits));");
+            if (spec.DenseUnits == 1)
             {
-                writer.WriteLine($"{Names.Span} row = gradients.Slice(DenseKernelOffset + i * DenseUnits, DenseUnits);");
-                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(dz, h[i], row, row);");
-                writer.WriteLine($"dh[i] += {Names.TensorPrimitives}.Dot(parameters.Slice(DenseKernelOffset + i * DenseUnits, DenseUnits), dz);");
+                writer.WriteLine("// With one dense unit, DenseKernel is a column: dh += dz[0] * DenseKernel.");
+                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(parameters.Slice(DenseKernelOffset, HiddenUnits), dz[0], dh, dh);");
+            }
+            else
+            {
+                using (writer.Block("for (int i = 0; i < HiddenUnits; i++)"))
+                {
+                    writer.WriteLine($"dh[i] += {Names.TensorPrimitives}.Dot(parameters.Slice(DenseKernelOffset + i * DenseUnits, DenseUnits), dz);");
+                }
             }
         }
     }

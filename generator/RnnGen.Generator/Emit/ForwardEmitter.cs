@@ -14,7 +14,19 @@ internal static class ForwardEmitter
         writer.WriteLine();
         WritePredictBatch(writer, spec);
         writer.WriteLine();
-        if (strategy == EmissionStrategy.Unrolled)
+        if (EmissionStrategies.UsesLanesForBatches(spec))
+        {
+            LanesForward.WritePredictLanes(writer, spec);
+            writer.WriteLine();
+        }
+
+        if (strategy == EmissionStrategy.Register)
+        {
+            RegisterForward.WriteStep(writer, spec);
+            writer.WriteLine();
+            RegisterForward.WriteForward(writer, spec);
+        }
+        else if (strategy == EmissionStrategy.Unrolled)
         {
             UnrolledForward.WriteStep(writer, spec);
             writer.WriteLine();
@@ -64,7 +76,20 @@ internal static class ForwardEmitter
             writer.WriteLine($"{Names.Guard}.WholeMultiple(inputs.Length, InputLength, \"{InputMeaning(spec)} per sequence\", nameof(inputs));");
             writer.WriteLine("int count = inputs.Length / InputLength;");
             writer.WriteLine($"{Names.Guard}.Length(outputs.Length, count * OutputLength, \"{OutputMeaning(spec)} per input sequence\", nameof(outputs));");
-            using (writer.Block("for (int n = 0; n < count; n++)"))
+            writer.WriteLine("int n = 0;");
+            if (EmissionStrategies.UsesLanesForBatches(spec))
+            {
+                writer.WriteLine("// Whole groups of Vector<float>.Count sequences run side by side, one per SIMD lane.");
+                writer.WriteLine($"int lanes = {Names.LaneVector}.Count;");
+                using (writer.Block("for (; n + lanes <= count; n += lanes)"))
+                {
+                    writer.WriteLine("PredictLanes(inputs.Slice(n * InputLength, lanes * InputLength), outputs.Slice(n * OutputLength, lanes * OutputLength));");
+                }
+
+                writer.WriteLine("// The rest one by one.");
+            }
+
+            using (writer.Block("for (; n < count; n++)"))
             {
                 writer.WriteLine("Forward(inputs.Slice(n * InputLength, InputLength));");
                 writer.WriteLine($"new {Names.ReadOnlySpan}(_outputs).CopyTo(outputs.Slice(n * OutputLength, OutputLength));");

@@ -9,6 +9,11 @@ internal static class Names
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string TensorPrimitives = "global::System.Numerics.Tensors.TensorPrimitives";
     public const string Activations = "global::RnnGen.Kernels.Activations";
+    public const string VectorMath = "global::RnnGen.Kernels.VectorMath";
+    public const string MatrixKernels = "global::RnnGen.Kernels.MatrixKernels";
+    public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
+    public const string Vector128OfFloat = "global::System.Runtime.Intrinsics.Vector128<float>";
+    public const string LaneVector = "global::System.Numerics.Vector<float>";
     public const string Guard = "global::RnnGen.Kernels.Guard";
     public const string Initializers = "global::RnnGen.Training.KerasInitializers";
     public const string Interface = "global::RnnGen.IRnnModel";
@@ -33,6 +38,11 @@ internal static class Names
     public static string Apply(ActivationKind activation, string argument) => activation == ActivationKind.Linear
         ? argument
         : $"{Activations}.{activation}({argument})";
+
+    /// <summary><paramref name="argument"/>, a SIMD vector, through the vector form of an activation.</summary>
+    public static string ApplyVector(ActivationKind activation, string argument) => activation == ActivationKind.Linear
+        ? argument
+        : $"{VectorMath}.{activation}({argument})";
 
     /// <summary>
     /// The activation's derivative written in terms of its output <paramref name="y"/> (a local or an

@@ -13,7 +13,7 @@ internal static class ParameterLayoutEmitter
     {
         WriteOffsets(writer);
         writer.WriteLine();
-        WriteFields(writer, strategy);
+        WriteFields(writer, spec, strategy);
         writer.WriteLine();
         WriteConstructors(writer, spec);
         writer.WriteLine();
@@ -30,15 +30,23 @@ internal static class ParameterLayoutEmitter
         writer.WriteLine("private const int DenseBiasOffset = DenseKernelOffset + HiddenUnits * DenseUnits;");
     }
 
-    private static void WriteFields(SourceWriter writer, EmissionStrategy strategy)
+    private static void WriteFields(SourceWriter writer, ModelSpec spec, EmissionStrategy strategy)
     {
         writer.WriteLine("private readonly float[] _parameters;");
         writer.WriteLine("private readonly float[] _gradients;");
         writer.WriteLine("private readonly float[] _state;");
-        writer.WriteLine("// h_0 .. h_T of the last forward pass, [(TimeSteps + 1) * HiddenUnits]: BPTT reads them back.");
+        writer.WriteLine(strategy == EmissionStrategy.Register
+            ? "// h_0 .. h_T of the last forward pass, [(TimeSteps + 1) * HiddenUnits], then padding for a whole Vector128 store: BPTT reads them back."
+            : "// h_0 .. h_T of the last forward pass, [(TimeSteps + 1) * HiddenUnits]: BPTT reads them back.");
         writer.WriteLine("private readonly float[] _hiddenStates;");
         writer.WriteLine("// The last forward pass's outputs, [OutputLength].");
         writer.WriteLine("private readonly float[] _outputs;");
+        if (EmissionStrategies.UsesLanesForBatches(spec))
+        {
+            writer.WriteLine("// One float per SIMD lane: gathers x_t across the sequences of a batch.");
+            writer.WriteLine("private readonly float[] _laneScratch;");
+        }
+
         if (strategy == EmissionStrategy.Vectorized)
         {
             writer.WriteLine("// Backward scratch: d loss / d outputs [OutputLength], d loss / d h [HiddenUnits], d loss / d pre-activation [HiddenUnits].");
@@ -71,8 +79,15 @@ internal static class ParameterLayoutEmitter
             writer.WriteLine("_parameters = new float[ParameterCount];");
             writer.WriteLine("_gradients = new float[ParameterCount];");
             writer.WriteLine("_state = new float[HiddenUnits];");
-            writer.WriteLine("_hiddenStates = new float[(TimeSteps + 1) * HiddenUnits];");
+            writer.WriteLine(strategy == EmissionStrategy.Register
+                ? $"_hiddenStates = new float[(TimeSteps + 1) * HiddenUnits + {EmissionStrategies.RegisterLanes - spec.HiddenUnits}];"
+                : "_hiddenStates = new float[(TimeSteps + 1) * HiddenUnits];");
             writer.WriteLine("_outputs = new float[OutputLength];");
+            if (EmissionStrategies.UsesLanesForBatches(spec))
+            {
+                writer.WriteLine($"_laneScratch = new float[{Names.LaneVector}.Count];");
+            }
+
             if (strategy == EmissionStrategy.Vectorized)
             {
                 writer.WriteLine("_outputGradients = new float[OutputLength];");

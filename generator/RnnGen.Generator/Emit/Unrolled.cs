@@ -37,40 +37,47 @@ internal static class Unrolled
     /// <c>float k0_0 = p[0], k0_1 = p[1], ...;</c> one line per row, from a span named <c>p</c> over the
     /// parameters, preceded by one bounds check that covers every constant index after it.
     /// </summary>
-    public static void WriteWeightLocals(SourceWriter writer, ModelSpec spec, Weights weights)
+    public static void WriteWeightLocals(SourceWriter writer, ModelSpec spec, Weights weights) =>
+        WriteWeightLocals(writer, spec, weights, "float", static index => $"p[{index}]");
+
+    /// <summary>
+    /// The same locals as vectors of <paramref name="type"/>, each weight broadcast to every lane by
+    /// <paramref name="initializer"/>(index): used when lanes hold different sequences.
+    /// </summary>
+    public static void WriteWeightLocals(SourceWriter writer, ModelSpec spec, Weights weights, string type, Func<int, string> initializer)
     {
         writer.WriteLine($"{Names.ReadOnlySpan} p = _parameters;");
         writer.WriteLine("_ = p[ParameterCount - 1]; // one bounds check covers every constant index below");
         if ((weights & Weights.Kernel) != 0)
         {
-            WriteMatrix(writer, spec.Features, spec.HiddenUnits, spec.KernelOffset, K);
+            WriteMatrix(writer, spec.Features, spec.HiddenUnits, spec.KernelOffset, K, type, initializer);
         }
 
         if ((weights & Weights.RecurrentKernel) != 0)
         {
-            WriteMatrix(writer, spec.HiddenUnits, spec.HiddenUnits, spec.RecurrentKernelOffset, R);
+            WriteMatrix(writer, spec.HiddenUnits, spec.HiddenUnits, spec.RecurrentKernelOffset, R, type, initializer);
         }
 
         if ((weights & Weights.Bias) != 0)
         {
-            WriteMatrix(writer, 1, spec.HiddenUnits, spec.BiasOffset, static (_, j) => B(j));
+            WriteMatrix(writer, 1, spec.HiddenUnits, spec.BiasOffset, static (_, j) => B(j), type, initializer);
         }
 
         if ((weights & Weights.DenseKernel) != 0)
         {
-            WriteMatrix(writer, spec.HiddenUnits, spec.DenseUnits, spec.DenseKernelOffset, W);
+            WriteMatrix(writer, spec.HiddenUnits, spec.DenseUnits, spec.DenseKernelOffset, W, type, initializer);
         }
 
         if ((weights & Weights.DenseBias) != 0)
         {
-            WriteMatrix(writer, 1, spec.DenseUnits, spec.DenseBiasOffset, static (_, d) => C(d));
+            WriteMatrix(writer, 1, spec.DenseUnits, spec.DenseBiasOffset, static (_, d) => C(d), type, initializer);
         }
     }
 
     /// <summary><c>float name0 = 0f, name1 = 0f, ...;</c> (or another initializer per element).</summary>
-    public static string Declare(string prefix, int count, Func<int, string> initializer)
+    public static string Declare(string prefix, int count, Func<int, string> initializer, string type = "float")
     {
-        var line = new StringBuilder("float ");
+        var line = new StringBuilder(type).Append(' ');
         for (int i = 0; i < count; i++)
         {
             line.Append(i == 0 ? "" : ", ").Append(prefix).Append(i).Append(" = ").Append(initializer(i));
@@ -123,14 +130,14 @@ internal static class Unrolled
         return string.Join(" + ", terms);
     }
 
-    private static void WriteMatrix(SourceWriter writer, int rows, int columns, int offset, Func<int, int, string> name)
+    private static void WriteMatrix(SourceWriter writer, int rows, int columns, int offset, Func<int, int, string> name, string type, Func<int, string> initializer)
     {
         for (int r = 0; r < rows; r++)
         {
-            var line = new StringBuilder("float ");
+            var line = new StringBuilder(type).Append(' ');
             for (int c = 0; c < columns; c++)
             {
-                line.Append(c == 0 ? "" : ", ").Append(name(r, c)).Append(" = p[").Append(offset + r * columns + c).Append(']');
+                line.Append(c == 0 ? "" : ", ").Append(name(r, c)).Append(" = ").Append(initializer(offset + r * columns + c));
             }
 
             writer.WriteLine(line.Append(';').ToString());

@@ -39,10 +39,24 @@ internal static class VectorizedForward
                 writer.WriteLine("hs.Slice(0, HiddenUnits).Clear();");
             }
 
+            writer.WriteLine($"{Names.ReadOnlySpan} parameters = _parameters;");
+            writer.WriteLine($"{Names.ReadOnlySpan} kernel = parameters.Slice(KernelOffset, Features * HiddenUnits);");
+            writer.WriteLine($"{Names.ReadOnlySpan} recurrentKernel = parameters.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits);");
+            writer.WriteLine($"{Names.ReadOnlySpan} bias = parameters.Slice(BiasOffset, HiddenUnits);");
+            writer.WriteLine("// x_t·Kernel + Bias does not depend on h: compute it for every step first, off the recurrence's critical path.");
+            using (writer.Block("for (int t = 0; t < TimeSteps; t++)"))
+            {
+                writer.WriteLine($"{Names.Span} a = hs.Slice((t + 1) * HiddenUnits, HiddenUnits);");
+                writer.WriteLine("bias.CopyTo(a);");
+                writer.WriteLine($"{Names.MatrixKernels}.AddVectorTimesMatrix(input.Slice(t * Features, Features), kernel, a);");
+            }
+
+            writer.WriteLine($"// {Names.CellFormula(spec.HiddenActivation)}");
             using (writer.Block("for (int t = 0; t < TimeSteps; t++)"))
             {
                 writer.WriteLine($"{Names.Span} h = hs.Slice((t + 1) * HiddenUnits, HiddenUnits);");
-                writer.WriteLine("Cell(input.Slice(t * Features, Features), hs.Slice(t * HiddenUnits, HiddenUnits), h);");
+                writer.WriteLine($"{Names.MatrixKernels}.AddVectorTimesMatrix(hs.Slice(t * HiddenUnits, HiddenUnits), recurrentKernel, h);");
+                WriteActivation(writer, spec.HiddenActivation, "h");
                 if (spec.ReturnSequences)
                 {
                     writer.WriteLine("Dense(h, new global::System.Span<float>(_outputs, t * DenseUnits, DenseUnits));");
@@ -69,15 +83,8 @@ internal static class VectorizedForward
         {
             writer.WriteLine($"{Names.ReadOnlySpan} parameters = _parameters;");
             writer.WriteLine("parameters.Slice(BiasOffset, HiddenUnits).CopyTo(h);");
-            using (writer.Block("for (int f = 0; f < Features; f++)"))
-            {
-                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(parameters.Slice(KernelOffset + f * HiddenUnits, HiddenUnits), x[f], h, h);");
-            }
-
-            using (writer.Block("for (int i = 0; i < HiddenUnits; i++)"))
-            {
-                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(parameters.Slice(RecurrentKernelOffset + i * HiddenUnits, HiddenUnits), previous[i], h, h);");
-            }
+            writer.WriteLine($"{Names.MatrixKernels}.AddVectorTimesMatrix(x, parameters.Slice(KernelOffset, Features * HiddenUnits), h);");
+            writer.WriteLine($"{Names.MatrixKernels}.AddVectorTimesMatrix(previous, parameters.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits), h);");
 
             WriteActivation(writer, spec.HiddenActivation, "h");
         }
@@ -87,10 +94,15 @@ internal static class VectorizedForward
         using (writer.Block($"private void Dense({Names.ReadOnlySpan} h, {Names.Span} y)"))
         {
             writer.WriteLine($"{Names.ReadOnlySpan} parameters = _parameters;");
-            writer.WriteLine("parameters.Slice(DenseBiasOffset, DenseUnits).CopyTo(y);");
-            using (writer.Block("for (int i = 0; i < HiddenUnits; i++)"))
+            if (spec.DenseUnits == 1)
             {
-                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(parameters.Slice(DenseKernelOffset + i * DenseUnits, DenseUnits), h[i], y, y);");
+                writer.WriteLine("// With one dense unit, DenseKernel is a column: a dot product.");
+                writer.WriteLine($"y[0] = parameters[DenseBiasOffset] + {Names.TensorPrimitives}.Dot(h, parameters.Slice(DenseKernelOffset, HiddenUnits));");
+            }
+            else
+            {
+                writer.WriteLine("parameters.Slice(DenseBiasOffset, DenseUnits).CopyTo(y);");
+                writer.WriteLine($"{Names.MatrixKernels}.AddVectorTimesMatrix(h, parameters.Slice(DenseKernelOffset, HiddenUnits * DenseUnits), y);");
             }
 
             WriteActivation(writer, spec.DenseActivation, "y");
