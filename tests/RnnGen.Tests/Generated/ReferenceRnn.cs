@@ -86,6 +86,113 @@ internal static class ReferenceRnn
         return gradients;
     }
 
+    /// <summary>
+    /// d loss / d parameters by backpropagation through time in float64: the reference for models too
+    /// large for finite differences (itself checked against finite differences on small models).
+    /// </summary>
+    public static double[] Gradients(RnnShape shape, ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> target, ReadOnlySpan<double> initialState)
+    {
+        int f = shape.Features, h = shape.HiddenUnits, d = shape.DenseUnits, steps = shape.TimeSteps;
+        int kernel = 0, recurrent = f * h, bias = recurrent + h * h, dense = bias + h, denseBias = dense + h * d;
+        var gradients = new double[parameters.Length];
+
+        // Forward, keeping every h_t.
+        var hs = new double[steps + 1][];
+        hs[0] = initialState.ToArray();
+        var outputs = new double[shape.OutputLength];
+        for (int t = 1; t <= steps; t++)
+        {
+            hs[t] = new double[h];
+            for (int j = 0; j < h; j++)
+            {
+                double a = parameters[bias + j];
+                for (int i = 0; i < f; i++)
+                {
+                    a += input[(t - 1) * f + i] * parameters[kernel + i * h + j];
+                }
+
+                for (int i = 0; i < h; i++)
+                {
+                    a += hs[t - 1][i] * parameters[recurrent + i * h + j];
+                }
+
+                hs[t][j] = Apply(shape.HiddenActivation, a);
+            }
+
+            if (shape.ReturnSequences || t == steps)
+            {
+                int at = shape.ReturnSequences ? (t - 1) * d : 0;
+                for (int k = 0; k < d; k++)
+                {
+                    double z = parameters[denseBias + k];
+                    for (int i = 0; i < h; i++)
+                    {
+                        z += hs[t][i] * parameters[dense + i * d + k];
+                    }
+
+                    outputs[at + k] = Apply(shape.DenseActivation, z);
+                }
+            }
+        }
+
+        // Backward through time.
+        var dh = new double[h];
+        for (int t = steps; t >= 1; t--)
+        {
+            if (shape.ReturnSequences || t == steps)
+            {
+                int at = shape.ReturnSequences ? (t - 1) * d : 0;
+                for (int k = 0; k < d; k++)
+                {
+                    double y = outputs[at + k];
+                    double dz = 2 * (y - target[at + k]) / outputs.Length * Derivative(shape.DenseActivation, y);
+                    gradients[denseBias + k] += dz;
+                    for (int i = 0; i < h; i++)
+                    {
+                        gradients[dense + i * d + k] += hs[t][i] * dz;
+                        dh[i] += parameters[dense + i * d + k] * dz;
+                    }
+                }
+            }
+
+            var da = new double[h];
+            for (int j = 0; j < h; j++)
+            {
+                da[j] = dh[j] * Derivative(shape.HiddenActivation, hs[t][j]);
+                gradients[bias + j] += da[j];
+                for (int i = 0; i < f; i++)
+                {
+                    gradients[kernel + i * h + j] += input[(t - 1) * f + i] * da[j];
+                }
+
+                for (int i = 0; i < h; i++)
+                {
+                    gradients[recurrent + i * h + j] += hs[t - 1][i] * da[j];
+                }
+            }
+
+            dh = new double[h];
+            for (int i = 0; i < h; i++)
+            {
+                for (int j = 0; j < h; j++)
+                {
+                    dh[i] += parameters[recurrent + i * h + j] * da[j];
+                }
+            }
+        }
+
+        return gradients;
+    }
+
+    /// <summary>The activation's derivative from its output y.</summary>
+    private static double Derivative(Activation activation, double y) => activation switch
+    {
+        Activation.Tanh => 1 - y * y,
+        Activation.Relu => y > 0 ? 1 : 0,
+        Activation.Sigmoid => y * (1 - y),
+        _ => 1,
+    };
+
     private static double Apply(Activation activation, double x) => activation switch
     {
         Activation.Tanh => Math.Tanh(x),

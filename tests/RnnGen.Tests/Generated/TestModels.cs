@@ -45,3 +45,21 @@ public partial class VectorizedReluRnn { }
 [Rnn(TimeSteps = 3, Features = 2, HiddenUnits = 17, DenseUnits = 1,
      HiddenActivation = Activation.Linear, DenseActivation = Activation.Tanh, Stateful = true)]
 public partial class VectorizedLinearStatefulRnn { }
+
+// Large models, checked against the float64 BPTT reference (too large for finite differences).
+
+[Rnn(TimeSteps = 64, Features = 4, HiddenUnits = 256, DenseUnits = 3,
+     HiddenActivation = Activation.Tanh, DenseActivation = Activation.Sigmoid, ReturnSequences = true, Stateful = true)]
+public partial class LargeSequenceStatefulRnn { }
+
+[Rnn(TimeSteps = 64, Features = 1, HiddenUnits = 256, DenseUnits = 1,
+     HiddenActivation = Activation.Tanh, DenseActivation = Activation.Linear)]
+public partial class LargeTutorialShapedRnn { }
+
+[Rnn(TimeSteps = 32, Features = 4, HiddenUnits = 64, DenseUnits = 3,
+     HiddenActivation = Activation.Relu, DenseActivation = Activation.Tanh)]
+public partial class MediumReluRnn { }
+
+[Rnn(TimeSteps = 16, Features = 3, HiddenUnits = 131, DenseUnits = 2,
+     HiddenActivation = Activation.Sigmoid, DenseActivation = Activation.Relu, ReturnSequences = true)]
+public partial class OddSizedSigmoidRnn { }
