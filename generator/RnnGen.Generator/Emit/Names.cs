@@ -11,6 +11,7 @@ internal static class Names
     public const string Activations = "global::RnnGen.Kernels.Activations";
     public const string VectorMath = "global::RnnGen.Kernels.VectorMath";
     public const string MatrixKernels = "global::RnnGen.Kernels.MatrixKernels";
+    public const string GradientKernels = "global::RnnGen.Kernels.GradientKernels";
     public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
     public const string Vector128OfFloat = "global::System.Runtime.Intrinsics.Vector128<float>";
     public const string LaneVector = "global::System.Numerics.Vector<float>";

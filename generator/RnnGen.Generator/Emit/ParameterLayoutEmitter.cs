@@ -49,7 +49,7 @@ internal static class ParameterLayoutEmitter
 
         if (strategy == EmissionStrategy.Vectorized)
         {
-            writer.WriteLine("// Backward scratch: d loss / d outputs [OutputLength], d loss / d h [HiddenUnits], d loss / d pre-activation [HiddenUnits].");
+            writer.WriteLine("// Backward scratch: d loss / d outputs [OutputLength], d loss / d h [HiddenUnits], d loss / d pre-activation of every step [TimeSteps * HiddenUnits].");
             writer.WriteLine("private readonly float[] _outputGradients;");
             writer.WriteLine("private readonly float[] _hiddenGradients;");
             writer.WriteLine("private readonly float[] _preactivationGradients;");
@@ -92,7 +92,7 @@ internal static class ParameterLayoutEmitter
             {
                 writer.WriteLine("_outputGradients = new float[OutputLength];");
                 writer.WriteLine("_hiddenGradients = new float[HiddenUnits];");
-                writer.WriteLine("_preactivationGradients = new float[HiddenUnits];");
+                writer.WriteLine("_preactivationGradients = new float[TimeSteps * HiddenUnits];");
             }
 
             writer.WriteLine();

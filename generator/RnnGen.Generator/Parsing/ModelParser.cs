@@ -213,7 +213,7 @@ internal static class ModelParser
         // private members of the generated code
         "KernelOffset", "RecurrentKernelOffset", "BiasOffset", "DenseKernelOffset", "DenseBiasOffset", "SummaryText",
         "_parameters", "_gradients", "_state", "_hiddenStates", "_outputs", "_outputGradients", "_hiddenGradients",
-        "_preactivationGradients", "_laneScratch", "Forward", "Cell", "Dense", "DenseBackward", "PredictLanes",
+        "_preactivationGradients", "_laneScratch", "Forward", "Cell", "Dense", "AddDenseToHiddenGradient", "PredictLanes",
     };
 
     private static long TotalFloats(int timeSteps, int features, int hiddenUnits, int denseUnits)

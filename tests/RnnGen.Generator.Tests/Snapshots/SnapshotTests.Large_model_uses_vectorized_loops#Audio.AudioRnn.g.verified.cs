@@ -61,7 +61,7 @@ namespace Audio
         private readonly float[] _hiddenStates;
         // The last forward pass's outputs, [OutputLength].
         private readonly float[] _outputs;
-        // Backward scratch: d loss / d outputs [OutputLength], d loss / d h [HiddenUnits], d loss / d pre-activation [HiddenUnits].
+        // Backward scratch: d loss / d outputs [OutputLength], d loss / d h [HiddenUnits], d loss / d pre-activation of every step [TimeSteps * HiddenUnits].
         private readonly float[] _outputGradients;
         private readonly float[] _hiddenGradients;
         private readonly float[] _preactivationGradients;
@@ -84,7 +84,7 @@ namespace Audio
             _outputs = new float[OutputLength];
             _outputGradients = new float[OutputLength];
             _hiddenGradients = new float[HiddenUnits];
-            _preactivationGradients = new float[HiddenUnits];
+            _preactivationGradients = new float[TimeSteps * HiddenUnits];
 
             var random = new global::System.Random(seed);
             global::RnnGen.Training.KerasInitializers.GlorotUniform(Kernel, Features, HiddenUnits, random);
@@ -233,7 +233,7 @@ namespace Audio
             global::System.ReadOnlySpan<float> y = _outputs;
             global::System.Span<float> dz = _outputGradients;
             global::System.Span<float> dh = _hiddenGradients;
-            global::System.Span<float> da = _preactivationGradients;
+            global::System.Span<float> daAllSteps = _preactivationGradients;
             // loss = mean((y - target)²); dz = 2 (y - target) / OutputLength ⊙ act_d'(z)
             float loss = 0f;
             for (int k = 0; k < OutputLength; k++)
@@ -243,36 +243,35 @@ namespace Audio
                 dz[k] = 2f / OutputLength * error;
             }
             dh.Clear();
-            DenseBackward(hs.Slice(TimeSteps * HiddenUnits, HiddenUnits), dz, dh);
+            // dh_T = dz·DenseKernelᵀ
+            AddDenseToHiddenGradient(dz, dh);
+            // Only the recurrence runs step by step; every weight gradient is summed over the steps afterwards.
             for (int t = TimeSteps; t >= 1; t--)
             {
-                global::System.ReadOnlySpan<float> h = hs.Slice(t * HiddenUnits, HiddenUnits);
-                global::System.ReadOnlySpan<float> previous = hs.Slice((t - 1) * HiddenUnits, HiddenUnits);
-                // da = dh ⊙ tanh'(a_t), written in terms of h_t
+                // da_t = dh_t ⊙ tanh'(a_t), written in terms of h_t
+                global::System.Span<float> da = daAllSteps.Slice((t - 1) * HiddenUnits, HiddenUnits);
                 dh.CopyTo(da);
-                global::RnnGen.Kernels.Activations.MultiplyByTanhDerivative(h, da);
-                // dBias += da; dKernel += x_tᵀ·da; dRecurrentKernel += h_{t-1}ᵀ·da
-                global::System.Span<float> biasGradient = gradients.Slice(BiasOffset, HiddenUnits);
-                global::System.Numerics.Tensors.TensorPrimitives.Add(biasGradient, da, biasGradient);
-                global::RnnGen.Kernels.MatrixKernels.AddOuterProduct(input.Slice((t - 1) * Features, Features), da, gradients.Slice(KernelOffset, Features * HiddenUnits));
-                global::RnnGen.Kernels.MatrixKernels.AddOuterProduct(previous, da, gradients.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits));
-                // dh_{t-1} = da·RecurrentKernelᵀ
+                global::RnnGen.Kernels.Activations.MultiplyByTanhDerivative(hs.Slice(t * HiddenUnits, HiddenUnits), da);
+                // dh_{t-1} = da_t·RecurrentKernelᵀ
                 global::RnnGen.Kernels.MatrixKernels.MultiplyMatrixByVector(parameters.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits), da, dh);
             }
+            // dKernel += Xᵀ·DA; dRecurrentKernel += [h_0 .. h_{T-1}]ᵀ·DA; dBias += Σ_t da_t
+            global::RnnGen.Kernels.GradientKernels.AddTransposedProduct(input, daAllSteps, gradients.Slice(KernelOffset, Features * HiddenUnits), TimeSteps, Features, HiddenUnits);
+            global::RnnGen.Kernels.GradientKernels.AddTransposedProduct(hs.Slice(0, TimeSteps * HiddenUnits), daAllSteps, gradients.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits), TimeSteps, HiddenUnits, HiddenUnits);
+            global::RnnGen.Kernels.GradientKernels.AddColumnSums(daAllSteps, gradients.Slice(BiasOffset, HiddenUnits));
+            // dDenseKernel += h_Tᵀ·dz; dDenseBias += dz
+            global::RnnGen.Kernels.MatrixKernels.AddOuterProduct(hs.Slice(TimeSteps * HiddenUnits, HiddenUnits), dz, gradients.Slice(DenseKernelOffset, HiddenUnits * DenseUnits));
+            global::RnnGen.Kernels.GradientKernels.AddColumnSums(dz, gradients.Slice(DenseBiasOffset, DenseUnits));
             return loss / OutputLength;
         }
 
-        /// <summary>The Dense layer's backward step at one output: dDenseKernel += hᵀ·dz; dDenseBias += dz; dh += dz·DenseKernelᵀ.</summary>
-        private void DenseBackward(global::System.ReadOnlySpan<float> h, global::System.ReadOnlySpan<float> dz, global::System.Span<float> dh)
+        /// <summary>dh += dz·DenseKernelᵀ: what one Dense output sends back into the hidden state.</summary>
+        private void AddDenseToHiddenGradient(global::System.ReadOnlySpan<float> dz, global::System.Span<float> dh)
         {
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            global::System.Span<float> gradients = _gradients;
-            global::System.Span<float> biasGradient = gradients.Slice(DenseBiasOffset, DenseUnits);
-            global::System.Numerics.Tensors.TensorPrimitives.Add(biasGradient, dz, biasGradient);
-            global::RnnGen.Kernels.MatrixKernels.AddOuterProduct(h, dz, gradients.Slice(DenseKernelOffset, HiddenUnits * DenseUnits));
+            global::System.ReadOnlySpan<float> denseKernel = new global::System.ReadOnlySpan<float>(_parameters, DenseKernelOffset, HiddenUnits * DenseUnits);
             for (int i = 0; i < HiddenUnits; i++)
             {
-                dh[i] += global::System.Numerics.Tensors.TensorPrimitives.Dot(parameters.Slice(DenseKernelOffset + i * DenseUnits, DenseUnits), dz);
+                dh[i] += global::System.Numerics.Tensors.TensorPrimitives.Dot(denseKernel.Slice(i * DenseUnits, DenseUnits), dz);
             }
         }
 
