@@ -17,7 +17,6 @@ internal static class ForwardEmitter
         if (EmissionStrategies.UsesLanesForBatches(spec))
         {
             LanesForward.WritePredictLanes(writer, spec);
-            writer.WriteLine();
         }
 
         if (strategy == EmissionStrategy.Register)
@@ -79,13 +78,7 @@ internal static class ForwardEmitter
             writer.WriteLine("int n = 0;");
             if (EmissionStrategies.UsesLanesForBatches(spec))
             {
-                writer.WriteLine("// Whole groups of Vector<float>.Count sequences run side by side, one per SIMD lane.");
-                writer.WriteLine($"int lanes = {Names.LaneVector}.Count;");
-                using (writer.Block("for (; n + lanes <= count; n += lanes)"))
-                {
-                    writer.WriteLine("PredictLanes(inputs.Slice(n * InputLength, lanes * InputLength), outputs.Slice(n * OutputLength, lanes * OutputLength));");
-                }
-
+                LanesForward.WriteDispatch(writer);
                 writer.WriteLine("// The rest one by one.");
             }
 

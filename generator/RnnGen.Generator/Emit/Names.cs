@@ -14,7 +14,6 @@ internal static class Names
     public const string GradientKernels = "global::RnnGen.Kernels.GradientKernels";
     public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
     public const string Vector128OfFloat = "global::System.Runtime.Intrinsics.Vector128<float>";
-    public const string LaneVector = "global::System.Numerics.Vector<float>";
     public const string Guard = "global::RnnGen.Kernels.Guard";
     public const string Initializers = "global::RnnGen.Training.KerasInitializers";
     public const string Interface = "global::RnnGen.IRnnModel";

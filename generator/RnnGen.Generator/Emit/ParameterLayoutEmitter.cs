@@ -43,8 +43,9 @@ internal static class ParameterLayoutEmitter
         writer.WriteLine("private readonly float[] _outputs;");
         if (EmissionStrategies.UsesLanesForBatches(spec))
         {
-            writer.WriteLine("// One float per SIMD lane: gathers x_t across the sequences of a batch.");
-            writer.WriteLine("private readonly float[] _laneScratch;");
+            writer.WriteLine("// Batch scratch: a group's inputs transposed to [t, f][lane], and one output per lane.");
+            writer.WriteLine("private readonly float[] _laneInputs;");
+            writer.WriteLine("private readonly float[] _laneOutputs;");
         }
 
         if (strategy == EmissionStrategy.Vectorized)
@@ -85,7 +86,8 @@ internal static class ParameterLayoutEmitter
             writer.WriteLine("_outputs = new float[OutputLength];");
             if (EmissionStrategies.UsesLanesForBatches(spec))
             {
-                writer.WriteLine($"_laneScratch = new float[{Names.LaneVector}.Count];");
+                writer.WriteLine($"_laneInputs = new float[InputLength * {LanesForward.MaxLanes}];");
+                writer.WriteLine($"_laneOutputs = new float[{LanesForward.MaxLanes}];");
             }
 
             if (strategy == EmissionStrategy.Vectorized)

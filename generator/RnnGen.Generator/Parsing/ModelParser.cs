@@ -213,7 +213,7 @@ internal static class ModelParser
         // private members of the generated code
         "KernelOffset", "RecurrentKernelOffset", "BiasOffset", "DenseKernelOffset", "DenseBiasOffset", "SummaryText",
         "_parameters", "_gradients", "_state", "_hiddenStates", "_outputs", "_outputGradients", "_hiddenGradients",
-        "_preactivationGradients", "_laneScratch", "Forward", "Cell", "Dense", "AddDenseToHiddenGradient", "PredictLanes",
+        "_preactivationGradients", "_laneInputs", "_laneOutputs", "Forward", "Cell", "Dense", "AddDenseToHiddenGradient", "PredictLanes512", "PredictLanes256", "PredictLanes128",
     };
 
     private static long TotalFloats(int timeSteps, int features, int hiddenUnits, int denseUnits)
