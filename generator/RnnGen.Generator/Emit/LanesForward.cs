@@ -66,6 +66,7 @@ internal static class LanesForward
                 }
             }
 
+            writer.WriteLine($"{Names.ReadOnlySpan} laneInputs = transposed;");
             writer.WriteLine("// Every weight broadcast to all lanes.");
             Unrolled.WriteWeightLocals(writer, spec, Unrolled.Weights.All, v, index => $"{vector}.Create(p[{index}])");
             writer.WriteLine(Unrolled.Declare("h", spec.HiddenUnits, _ => $"{v}.Zero", v));
@@ -73,7 +74,7 @@ internal static class LanesForward
             {
                 for (int f = 0; f < spec.Features; f++)
                 {
-                    writer.WriteLine($"{v} x{f} = {vector}.Create(transposed.Slice((t * Features + {f}) * {MaxLanes}, lanes));");
+                    writer.WriteLine($"{v} x{f} = {vector}.Create(laneInputs.Slice((t * Features + {f}) * {MaxLanes}, lanes));");
                 }
 
                 writer.WriteLine($"// {Names.CellFormula(spec.HiddenActivation)}, for every lane, as fused multiply-adds");

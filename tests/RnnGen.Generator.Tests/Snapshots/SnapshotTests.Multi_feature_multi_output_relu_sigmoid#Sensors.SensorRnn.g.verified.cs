@@ -61,8 +61,9 @@ namespace Sensors
         private readonly float[] _hiddenStates;
         // The last forward pass's outputs, [OutputLength].
         private readonly float[] _outputs;
-        // One float per SIMD lane: gathers x_t across the sequences of a batch.
-        private readonly float[] _laneScratch;
+        // Batch scratch: a group's inputs transposed to [t, f][lane], and one output per lane.
+        private readonly float[] _laneInputs;
+        private readonly float[] _laneOutputs;
 
         /// <summary>Creates the model with Keras' default initial weights, from a random seed.</summary>
         public SensorRnn() : this(global::System.Random.Shared.Next())
@@ -80,7 +81,8 @@ namespace Sensors
             _state = new float[HiddenUnits];
             _hiddenStates = new float[(TimeSteps + 1) * HiddenUnits];
             _outputs = new float[OutputLength];
-            _laneScratch = new float[global::System.Numerics.Vector<float>.Count];
+            _laneInputs = new float[InputLength * 16];
+            _laneOutputs = new float[16];
 
             var random = new global::System.Random(seed);
             global::RnnGen.Training.KerasInitializers.GlorotUniform(Kernel, Features, HiddenUnits, random);
@@ -141,11 +143,31 @@ namespace Sensors
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.Length(outputs.Length, count * OutputLength, "OutputLength = DenseUnits = 2 per input sequence", nameof(outputs));
             int n = 0;
-            // Whole groups of Vector<float>.Count sequences run side by side, one per SIMD lane.
-            int lanes = global::System.Numerics.Vector<float>.Count;
-            for (; n + lanes <= count; n += lanes)
+            // Whole groups of sequences run side by side, one per SIMD lane, at the widest accelerated width.
+            int lanes = 0;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                PredictLanes(inputs.Slice(n * InputLength, lanes * InputLength), outputs.Slice(n * OutputLength, lanes * OutputLength));
+                lanes = global::System.Runtime.Intrinsics.Vector512<float>.Count;
+                for (; n + lanes <= count; n += lanes)
+                {
+                    PredictLanes512(inputs.Slice(n * InputLength, lanes * InputLength), outputs.Slice(n * OutputLength, lanes * OutputLength));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                lanes = global::System.Runtime.Intrinsics.Vector256<float>.Count;
+                for (; n + lanes <= count; n += lanes)
+                {
+                    PredictLanes256(inputs.Slice(n * InputLength, lanes * InputLength), outputs.Slice(n * OutputLength, lanes * OutputLength));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                lanes = global::System.Runtime.Intrinsics.Vector128<float>.Count;
+                for (; n + lanes <= count; n += lanes)
+                {
+                    PredictLanes128(inputs.Slice(n * InputLength, lanes * InputLength), outputs.Slice(n * OutputLength, lanes * OutputLength));
+                }
             }
             // The rest one by one.
             for (; n < count; n++)
@@ -155,53 +177,90 @@ namespace Sensors
             }
         }
 
-        /// <summary>Runs Vector&lt;float&gt;.Count sequences at once, one per SIMD lane.</summary>
-        private void PredictLanes(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        /// <summary>Runs Vector512&lt;float&gt;.Count sequences at once, one per SIMD lane.</summary>
+        private void PredictLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
+            int lanes = global::System.Runtime.Intrinsics.Vector512<float>.Count;
+            // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
+            global::System.Span<float> transposed = _laneInputs;
+            for (int s = 0; s < lanes; s++)
+            {
+                for (int k = 0; k < InputLength; k++)
+                {
+                    transposed[k * 16 + s] = inputs[s * InputLength + k];
+                }
+            }
+            global::System.ReadOnlySpan<float> laneInputs = transposed;
             // Every weight broadcast to all lanes.
             global::System.ReadOnlySpan<float> p = _parameters;
             _ = p[ParameterCount - 1]; // one bounds check covers every constant index below
-            global::System.Numerics.Vector<float> k0_0 = new(p[0]), k0_1 = new(p[1]), k0_2 = new(p[2]), k0_3 = new(p[3]), k0_4 = new(p[4]);
-            global::System.Numerics.Vector<float> k1_0 = new(p[5]), k1_1 = new(p[6]), k1_2 = new(p[7]), k1_3 = new(p[8]), k1_4 = new(p[9]);
-            global::System.Numerics.Vector<float> k2_0 = new(p[10]), k2_1 = new(p[11]), k2_2 = new(p[12]), k2_3 = new(p[13]), k2_4 = new(p[14]);
-            global::System.Numerics.Vector<float> r0_0 = new(p[15]), r0_1 = new(p[16]), r0_2 = new(p[17]), r0_3 = new(p[18]), r0_4 = new(p[19]);
-            global::System.Numerics.Vector<float> r1_0 = new(p[20]), r1_1 = new(p[21]), r1_2 = new(p[22]), r1_3 = new(p[23]), r1_4 = new(p[24]);
-            global::System.Numerics.Vector<float> r2_0 = new(p[25]), r2_1 = new(p[26]), r2_2 = new(p[27]), r2_3 = new(p[28]), r2_4 = new(p[29]);
-            global::System.Numerics.Vector<float> r3_0 = new(p[30]), r3_1 = new(p[31]), r3_2 = new(p[32]), r3_3 = new(p[33]), r3_4 = new(p[34]);
-            global::System.Numerics.Vector<float> r4_0 = new(p[35]), r4_1 = new(p[36]), r4_2 = new(p[37]), r4_3 = new(p[38]), r4_4 = new(p[39]);
-            global::System.Numerics.Vector<float> b0 = new(p[40]), b1 = new(p[41]), b2 = new(p[42]), b3 = new(p[43]), b4 = new(p[44]);
-            global::System.Numerics.Vector<float> w0_0 = new(p[45]), w0_1 = new(p[46]);
-            global::System.Numerics.Vector<float> w1_0 = new(p[47]), w1_1 = new(p[48]);
-            global::System.Numerics.Vector<float> w2_0 = new(p[49]), w2_1 = new(p[50]);
-            global::System.Numerics.Vector<float> w3_0 = new(p[51]), w3_1 = new(p[52]);
-            global::System.Numerics.Vector<float> w4_0 = new(p[53]), w4_1 = new(p[54]);
-            global::System.Numerics.Vector<float> c0 = new(p[55]), c1 = new(p[56]);
-            global::System.Span<float> lane = _laneScratch;
-            global::System.Numerics.Vector<float> h0 = global::System.Numerics.Vector<float>.Zero, h1 = global::System.Numerics.Vector<float>.Zero, h2 = global::System.Numerics.Vector<float>.Zero, h3 = global::System.Numerics.Vector<float>.Zero, h4 = global::System.Numerics.Vector<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<float> k0_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[0]), k0_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[1]), k0_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[2]), k0_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[3]), k0_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[4]);
+            global::System.Runtime.Intrinsics.Vector512<float> k1_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[5]), k1_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[6]), k1_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[7]), k1_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[8]), k1_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[9]);
+            global::System.Runtime.Intrinsics.Vector512<float> k2_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[10]), k2_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[11]), k2_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[12]), k2_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[13]), k2_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[14]);
+            global::System.Runtime.Intrinsics.Vector512<float> r0_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[15]), r0_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[16]), r0_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[17]), r0_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[18]), r0_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[19]);
+            global::System.Runtime.Intrinsics.Vector512<float> r1_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[20]), r1_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[21]), r1_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[22]), r1_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[23]), r1_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[24]);
+            global::System.Runtime.Intrinsics.Vector512<float> r2_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[25]), r2_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[26]), r2_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[27]), r2_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[28]), r2_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[29]);
+            global::System.Runtime.Intrinsics.Vector512<float> r3_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[30]), r3_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[31]), r3_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[32]), r3_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[33]), r3_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[34]);
+            global::System.Runtime.Intrinsics.Vector512<float> r4_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[35]), r4_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[36]), r4_2 = global::System.Runtime.Intrinsics.Vector512.Create(p[37]), r4_3 = global::System.Runtime.Intrinsics.Vector512.Create(p[38]), r4_4 = global::System.Runtime.Intrinsics.Vector512.Create(p[39]);
+            global::System.Runtime.Intrinsics.Vector512<float> b0 = global::System.Runtime.Intrinsics.Vector512.Create(p[40]), b1 = global::System.Runtime.Intrinsics.Vector512.Create(p[41]), b2 = global::System.Runtime.Intrinsics.Vector512.Create(p[42]), b3 = global::System.Runtime.Intrinsics.Vector512.Create(p[43]), b4 = global::System.Runtime.Intrinsics.Vector512.Create(p[44]);
+            global::System.Runtime.Intrinsics.Vector512<float> w0_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[45]), w0_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[46]);
+            global::System.Runtime.Intrinsics.Vector512<float> w1_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[47]), w1_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[48]);
+            global::System.Runtime.Intrinsics.Vector512<float> w2_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[49]), w2_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[50]);
+            global::System.Runtime.Intrinsics.Vector512<float> w3_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[51]), w3_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[52]);
+            global::System.Runtime.Intrinsics.Vector512<float> w4_0 = global::System.Runtime.Intrinsics.Vector512.Create(p[53]), w4_1 = global::System.Runtime.Intrinsics.Vector512.Create(p[54]);
+            global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.Create(p[55]), c1 = global::System.Runtime.Intrinsics.Vector512.Create(p[56]);
+            global::System.Runtime.Intrinsics.Vector512<float> h0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, h1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, h2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, h3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, h4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
             for (int t = 0; t < TimeSteps; t++)
             {
-                // x_t of every lane's sequence, gathered into one vector per feature
-                for (int s = 0; s < lane.Length; s++)
-                {
-                    lane[s] = inputs[s * InputLength + t * Features + 0];
-                }
-                global::System.Numerics.Vector<float> x0 = new(lane);
-                for (int s = 0; s < lane.Length; s++)
-                {
-                    lane[s] = inputs[s * InputLength + t * Features + 1];
-                }
-                global::System.Numerics.Vector<float> x1 = new(lane);
-                for (int s = 0; s < lane.Length; s++)
-                {
-                    lane[s] = inputs[s * InputLength + t * Features + 2];
-                }
-                global::System.Numerics.Vector<float> x2 = new(lane);
-                // h_t = relu(x_t·Kernel + h_{t-1}·RecurrentKernel + Bias), for every lane
-                global::System.Numerics.Vector<float> a0 = b0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + h0 * r0_0 + h1 * r1_0 + h2 * r2_0 + h3 * r3_0 + h4 * r4_0;
-                global::System.Numerics.Vector<float> a1 = b1 + x0 * k0_1 + x1 * k1_1 + x2 * k2_1 + h0 * r0_1 + h1 * r1_1 + h2 * r2_1 + h3 * r3_1 + h4 * r4_1;
-                global::System.Numerics.Vector<float> a2 = b2 + x0 * k0_2 + x1 * k1_2 + x2 * k2_2 + h0 * r0_2 + h1 * r1_2 + h2 * r2_2 + h3 * r3_2 + h4 * r4_2;
-                global::System.Numerics.Vector<float> a3 = b3 + x0 * k0_3 + x1 * k1_3 + x2 * k2_3 + h0 * r0_3 + h1 * r1_3 + h2 * r2_3 + h3 * r3_3 + h4 * r4_3;
-                global::System.Numerics.Vector<float> a4 = b4 + x0 * k0_4 + x1 * k1_4 + x2 * k2_4 + h0 * r0_4 + h1 * r1_4 + h2 * r2_4 + h3 * r3_4 + h4 * r4_4;
+                global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.Create(laneInputs.Slice((t * Features + 0) * 16, lanes));
+                global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.Create(laneInputs.Slice((t * Features + 1) * 16, lanes));
+                global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.Create(laneInputs.Slice((t * Features + 2) * 16, lanes));
+                // h_t = relu(x_t·Kernel + h_{t-1}·RecurrentKernel + Bias), for every lane, as fused multiply-adds
+                global::System.Runtime.Intrinsics.Vector512<float> a0 = b0;
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, k0_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, k1_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, k2_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h0, r0_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h1, r1_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h2, r2_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h3, r3_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h4, r4_0, a0);
+                global::System.Runtime.Intrinsics.Vector512<float> a1 = b1;
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, k0_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, k1_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, k2_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h0, r0_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h1, r1_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h2, r2_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h3, r3_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h4, r4_1, a1);
+                global::System.Runtime.Intrinsics.Vector512<float> a2 = b2;
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, k0_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, k1_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, k2_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h0, r0_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h1, r1_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h2, r2_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h3, r3_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h4, r4_2, a2);
+                global::System.Runtime.Intrinsics.Vector512<float> a3 = b3;
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, k0_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, k1_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, k2_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h0, r0_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h1, r1_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h2, r2_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h3, r3_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h4, r4_3, a3);
+                global::System.Runtime.Intrinsics.Vector512<float> a4 = b4;
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, k0_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, k1_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, k2_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h0, r0_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h1, r1_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h2, r2_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h3, r3_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h4, r4_4, a4);
                 h0 = global::RnnGen.Kernels.VectorMath.Relu(a0);
                 h1 = global::RnnGen.Kernels.VectorMath.Relu(a1);
                 h2 = global::RnnGen.Kernels.VectorMath.Relu(a2);
@@ -210,17 +269,267 @@ namespace Sensors
             }
             // y = sigmoid(h·DenseKernel + DenseBias), scattered back to each lane's output
             {
-                global::System.Numerics.Vector<float> z = global::RnnGen.Kernels.VectorMath.Sigmoid(c0 + h0 * w0_0 + h1 * w1_0 + h2 * w2_0 + h3 * w3_0 + h4 * w4_0);
-                for (int s = 0; s < lane.Length; s++)
+                global::System.Runtime.Intrinsics.Vector512<float> z = c0;
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h0, w0_0, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h1, w1_0, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h2, w2_0, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h3, w3_0, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h4, w4_0, z);
+                global::System.Runtime.Intrinsics.Vector512.CopyTo(global::RnnGen.Kernels.VectorMath.Sigmoid(z), _laneOutputs);
+                for (int s = 0; s < lanes; s++)
                 {
-                    outputs[s * OutputLength + 0] = z[s];
+                    outputs[s * OutputLength + 0] = _laneOutputs[s];
                 }
             }
             {
-                global::System.Numerics.Vector<float> z = global::RnnGen.Kernels.VectorMath.Sigmoid(c1 + h0 * w0_1 + h1 * w1_1 + h2 * w2_1 + h3 * w3_1 + h4 * w4_1);
-                for (int s = 0; s < lane.Length; s++)
+                global::System.Runtime.Intrinsics.Vector512<float> z = c1;
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h0, w0_1, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h1, w1_1, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h2, w2_1, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h3, w3_1, z);
+                z = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(h4, w4_1, z);
+                global::System.Runtime.Intrinsics.Vector512.CopyTo(global::RnnGen.Kernels.VectorMath.Sigmoid(z), _laneOutputs);
+                for (int s = 0; s < lanes; s++)
                 {
-                    outputs[s * OutputLength + 1] = z[s];
+                    outputs[s * OutputLength + 1] = _laneOutputs[s];
+                }
+            }
+        }
+
+        /// <summary>Runs Vector256&lt;float&gt;.Count sequences at once, one per SIMD lane.</summary>
+        private void PredictLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int lanes = global::System.Runtime.Intrinsics.Vector256<float>.Count;
+            // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
+            global::System.Span<float> transposed = _laneInputs;
+            for (int s = 0; s < lanes; s++)
+            {
+                for (int k = 0; k < InputLength; k++)
+                {
+                    transposed[k * 16 + s] = inputs[s * InputLength + k];
+                }
+            }
+            global::System.ReadOnlySpan<float> laneInputs = transposed;
+            // Every weight broadcast to all lanes.
+            global::System.ReadOnlySpan<float> p = _parameters;
+            _ = p[ParameterCount - 1]; // one bounds check covers every constant index below
+            global::System.Runtime.Intrinsics.Vector256<float> k0_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[0]), k0_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[1]), k0_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[2]), k0_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[3]), k0_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[4]);
+            global::System.Runtime.Intrinsics.Vector256<float> k1_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[5]), k1_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[6]), k1_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[7]), k1_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[8]), k1_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[9]);
+            global::System.Runtime.Intrinsics.Vector256<float> k2_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[10]), k2_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[11]), k2_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[12]), k2_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[13]), k2_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[14]);
+            global::System.Runtime.Intrinsics.Vector256<float> r0_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[15]), r0_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[16]), r0_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[17]), r0_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[18]), r0_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[19]);
+            global::System.Runtime.Intrinsics.Vector256<float> r1_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[20]), r1_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[21]), r1_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[22]), r1_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[23]), r1_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[24]);
+            global::System.Runtime.Intrinsics.Vector256<float> r2_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[25]), r2_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[26]), r2_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[27]), r2_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[28]), r2_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[29]);
+            global::System.Runtime.Intrinsics.Vector256<float> r3_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[30]), r3_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[31]), r3_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[32]), r3_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[33]), r3_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[34]);
+            global::System.Runtime.Intrinsics.Vector256<float> r4_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[35]), r4_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[36]), r4_2 = global::System.Runtime.Intrinsics.Vector256.Create(p[37]), r4_3 = global::System.Runtime.Intrinsics.Vector256.Create(p[38]), r4_4 = global::System.Runtime.Intrinsics.Vector256.Create(p[39]);
+            global::System.Runtime.Intrinsics.Vector256<float> b0 = global::System.Runtime.Intrinsics.Vector256.Create(p[40]), b1 = global::System.Runtime.Intrinsics.Vector256.Create(p[41]), b2 = global::System.Runtime.Intrinsics.Vector256.Create(p[42]), b3 = global::System.Runtime.Intrinsics.Vector256.Create(p[43]), b4 = global::System.Runtime.Intrinsics.Vector256.Create(p[44]);
+            global::System.Runtime.Intrinsics.Vector256<float> w0_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[45]), w0_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[46]);
+            global::System.Runtime.Intrinsics.Vector256<float> w1_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[47]), w1_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[48]);
+            global::System.Runtime.Intrinsics.Vector256<float> w2_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[49]), w2_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[50]);
+            global::System.Runtime.Intrinsics.Vector256<float> w3_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[51]), w3_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[52]);
+            global::System.Runtime.Intrinsics.Vector256<float> w4_0 = global::System.Runtime.Intrinsics.Vector256.Create(p[53]), w4_1 = global::System.Runtime.Intrinsics.Vector256.Create(p[54]);
+            global::System.Runtime.Intrinsics.Vector256<float> c0 = global::System.Runtime.Intrinsics.Vector256.Create(p[55]), c1 = global::System.Runtime.Intrinsics.Vector256.Create(p[56]);
+            global::System.Runtime.Intrinsics.Vector256<float> h0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, h1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, h2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, h3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, h4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            for (int t = 0; t < TimeSteps; t++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.Create(laneInputs.Slice((t * Features + 0) * 16, lanes));
+                global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.Create(laneInputs.Slice((t * Features + 1) * 16, lanes));
+                global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.Create(laneInputs.Slice((t * Features + 2) * 16, lanes));
+                // h_t = relu(x_t·Kernel + h_{t-1}·RecurrentKernel + Bias), for every lane, as fused multiply-adds
+                global::System.Runtime.Intrinsics.Vector256<float> a0 = b0;
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, k0_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, k1_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, k2_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h0, r0_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h1, r1_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h2, r2_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h3, r3_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h4, r4_0, a0);
+                global::System.Runtime.Intrinsics.Vector256<float> a1 = b1;
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, k0_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, k1_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, k2_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h0, r0_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h1, r1_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h2, r2_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h3, r3_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h4, r4_1, a1);
+                global::System.Runtime.Intrinsics.Vector256<float> a2 = b2;
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, k0_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, k1_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, k2_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h0, r0_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h1, r1_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h2, r2_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h3, r3_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h4, r4_2, a2);
+                global::System.Runtime.Intrinsics.Vector256<float> a3 = b3;
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, k0_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, k1_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, k2_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h0, r0_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h1, r1_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h2, r2_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h3, r3_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h4, r4_3, a3);
+                global::System.Runtime.Intrinsics.Vector256<float> a4 = b4;
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, k0_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, k1_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, k2_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h0, r0_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h1, r1_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h2, r2_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h3, r3_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h4, r4_4, a4);
+                h0 = global::RnnGen.Kernels.VectorMath.Relu(a0);
+                h1 = global::RnnGen.Kernels.VectorMath.Relu(a1);
+                h2 = global::RnnGen.Kernels.VectorMath.Relu(a2);
+                h3 = global::RnnGen.Kernels.VectorMath.Relu(a3);
+                h4 = global::RnnGen.Kernels.VectorMath.Relu(a4);
+            }
+            // y = sigmoid(h·DenseKernel + DenseBias), scattered back to each lane's output
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> z = c0;
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h0, w0_0, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h1, w1_0, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h2, w2_0, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h3, w3_0, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h4, w4_0, z);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(global::RnnGen.Kernels.VectorMath.Sigmoid(z), _laneOutputs);
+                for (int s = 0; s < lanes; s++)
+                {
+                    outputs[s * OutputLength + 0] = _laneOutputs[s];
+                }
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> z = c1;
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h0, w0_1, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h1, w1_1, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h2, w2_1, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h3, w3_1, z);
+                z = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(h4, w4_1, z);
+                global::System.Runtime.Intrinsics.Vector256.CopyTo(global::RnnGen.Kernels.VectorMath.Sigmoid(z), _laneOutputs);
+                for (int s = 0; s < lanes; s++)
+                {
+                    outputs[s * OutputLength + 1] = _laneOutputs[s];
+                }
+            }
+        }
+
+        /// <summary>Runs Vector128&lt;float&gt;.Count sequences at once, one per SIMD lane.</summary>
+        private void PredictLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int lanes = global::System.Runtime.Intrinsics.Vector128<float>.Count;
+            // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
+            global::System.Span<float> transposed = _laneInputs;
+            for (int s = 0; s < lanes; s++)
+            {
+                for (int k = 0; k < InputLength; k++)
+                {
+                    transposed[k * 16 + s] = inputs[s * InputLength + k];
+                }
+            }
+            global::System.ReadOnlySpan<float> laneInputs = transposed;
+            // Every weight broadcast to all lanes.
+            global::System.ReadOnlySpan<float> p = _parameters;
+            _ = p[ParameterCount - 1]; // one bounds check covers every constant index below
+            global::System.Runtime.Intrinsics.Vector128<float> k0_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[0]), k0_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[1]), k0_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[2]), k0_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[3]), k0_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[4]);
+            global::System.Runtime.Intrinsics.Vector128<float> k1_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[5]), k1_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[6]), k1_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[7]), k1_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[8]), k1_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[9]);
+            global::System.Runtime.Intrinsics.Vector128<float> k2_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[10]), k2_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[11]), k2_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[12]), k2_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[13]), k2_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[14]);
+            global::System.Runtime.Intrinsics.Vector128<float> r0_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[15]), r0_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[16]), r0_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[17]), r0_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[18]), r0_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[19]);
+            global::System.Runtime.Intrinsics.Vector128<float> r1_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[20]), r1_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[21]), r1_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[22]), r1_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[23]), r1_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[24]);
+            global::System.Runtime.Intrinsics.Vector128<float> r2_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[25]), r2_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[26]), r2_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[27]), r2_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[28]), r2_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[29]);
+            global::System.Runtime.Intrinsics.Vector128<float> r3_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[30]), r3_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[31]), r3_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[32]), r3_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[33]), r3_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[34]);
+            global::System.Runtime.Intrinsics.Vector128<float> r4_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[35]), r4_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[36]), r4_2 = global::System.Runtime.Intrinsics.Vector128.Create(p[37]), r4_3 = global::System.Runtime.Intrinsics.Vector128.Create(p[38]), r4_4 = global::System.Runtime.Intrinsics.Vector128.Create(p[39]);
+            global::System.Runtime.Intrinsics.Vector128<float> b0 = global::System.Runtime.Intrinsics.Vector128.Create(p[40]), b1 = global::System.Runtime.Intrinsics.Vector128.Create(p[41]), b2 = global::System.Runtime.Intrinsics.Vector128.Create(p[42]), b3 = global::System.Runtime.Intrinsics.Vector128.Create(p[43]), b4 = global::System.Runtime.Intrinsics.Vector128.Create(p[44]);
+            global::System.Runtime.Intrinsics.Vector128<float> w0_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[45]), w0_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[46]);
+            global::System.Runtime.Intrinsics.Vector128<float> w1_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[47]), w1_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[48]);
+            global::System.Runtime.Intrinsics.Vector128<float> w2_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[49]), w2_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[50]);
+            global::System.Runtime.Intrinsics.Vector128<float> w3_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[51]), w3_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[52]);
+            global::System.Runtime.Intrinsics.Vector128<float> w4_0 = global::System.Runtime.Intrinsics.Vector128.Create(p[53]), w4_1 = global::System.Runtime.Intrinsics.Vector128.Create(p[54]);
+            global::System.Runtime.Intrinsics.Vector128<float> c0 = global::System.Runtime.Intrinsics.Vector128.Create(p[55]), c1 = global::System.Runtime.Intrinsics.Vector128.Create(p[56]);
+            global::System.Runtime.Intrinsics.Vector128<float> h0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, h1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, h2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, h3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, h4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int t = 0; t < TimeSteps; t++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.Create(laneInputs.Slice((t * Features + 0) * 16, lanes));
+                global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.Create(laneInputs.Slice((t * Features + 1) * 16, lanes));
+                global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.Create(laneInputs.Slice((t * Features + 2) * 16, lanes));
+                // h_t = relu(x_t·Kernel + h_{t-1}·RecurrentKernel + Bias), for every lane, as fused multiply-adds
+                global::System.Runtime.Intrinsics.Vector128<float> a0 = b0;
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, k0_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, k1_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, k2_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h0, r0_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h1, r1_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h2, r2_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h3, r3_0, a0);
+                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h4, r4_0, a0);
+                global::System.Runtime.Intrinsics.Vector128<float> a1 = b1;
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, k0_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, k1_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, k2_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h0, r0_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h1, r1_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h2, r2_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h3, r3_1, a1);
+                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h4, r4_1, a1);
+                global::System.Runtime.Intrinsics.Vector128<float> a2 = b2;
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, k0_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, k1_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, k2_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h0, r0_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h1, r1_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h2, r2_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h3, r3_2, a2);
+                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h4, r4_2, a2);
+                global::System.Runtime.Intrinsics.Vector128<float> a3 = b3;
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, k0_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, k1_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, k2_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h0, r0_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h1, r1_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h2, r2_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h3, r3_3, a3);
+                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h4, r4_3, a3);
+                global::System.Runtime.Intrinsics.Vector128<float> a4 = b4;
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, k0_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, k1_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, k2_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h0, r0_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h1, r1_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h2, r2_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h3, r3_4, a4);
+                a4 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h4, r4_4, a4);
+                h0 = global::RnnGen.Kernels.VectorMath.Relu(a0);
+                h1 = global::RnnGen.Kernels.VectorMath.Relu(a1);
+                h2 = global::RnnGen.Kernels.VectorMath.Relu(a2);
+                h3 = global::RnnGen.Kernels.VectorMath.Relu(a3);
+                h4 = global::RnnGen.Kernels.VectorMath.Relu(a4);
+            }
+            // y = sigmoid(h·DenseKernel + DenseBias), scattered back to each lane's output
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> z = c0;
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h0, w0_0, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h1, w1_0, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h2, w2_0, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h3, w3_0, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h4, w4_0, z);
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::RnnGen.Kernels.VectorMath.Sigmoid(z), _laneOutputs);
+                for (int s = 0; s < lanes; s++)
+                {
+                    outputs[s * OutputLength + 0] = _laneOutputs[s];
+                }
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> z = c1;
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h0, w0_1, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h1, w1_1, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h2, w2_1, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h3, w3_1, z);
+                z = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(h4, w4_1, z);
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::RnnGen.Kernels.VectorMath.Sigmoid(z), _laneOutputs);
+                for (int s = 0; s < lanes; s++)
+                {
+                    outputs[s * OutputLength + 1] = _laneOutputs[s];
                 }
             }
         }
