@@ -1,0 +1,106 @@
+using System.Runtime.Intrinsics;
+using RnnGen.Benchmarks.Baselines;
+using RnnGen.Benchmarks.Measurement;
+using RnnGen.Benchmarks.Models;
+using RnnGen.Benchmarks.Onnx;
+using RnnGen.Benchmarks.Training;
+
+namespace RnnGen.Benchmarks.Verification;
+
+/// <summary>
+/// Proves the contestants compute the same thing before any of them is timed: for each shape, the
+/// naive baseline and ONNX Runtime, given the generated model's Parameters, must give its Predict
+/// outputs (and the naive one its Backward loss and gradients) within <see cref="Agreement.RelativeTolerance"/>;
+/// PredictBatch must agree with Predict; the latency floor's tanh must be a real tanh.
+/// </summary>
+internal static class EquivalenceCheck
+{
+    private const int Samples = 4;
+
+    /// <summary>Runs every check, writes one line each, and returns whether all passed.</summary>
+    public static bool Run(TextWriter log)
+    {
+        bool passed = true;
+        passed &= CheckShape(new TutorialRnn(seed: 7), log);
+        passed &= CheckShape(new MediumRnn(seed: 7), log);
+        passed &= CheckShape(new LargeRnn(seed: 7), log);
+        passed &= CheckFloorTanh(log);
+        return passed;
+    }
+
+    private static bool CheckShape(IRnnModel generated, TextWriter log)
+    {
+        RnnShape shape = generated.Shape;
+        var naive = new NaiveRnn(shape);
+        generated.Parameters.CopyTo(naive.Parameters);
+        using var onnx = new OnnxRnnSession(shape, generated.Parameters);
+        var data = new SyntheticSequences(Samples, shape.InputLength, shape.OutputLength, seed: 11);
+
+        double predict = 0, onnxPredict = 0, loss = 0, gradients = 0;
+        var generatedOutput = new float[shape.OutputLength];
+        var naiveOutput = new float[shape.OutputLength];
+        var target = new float[shape.OutputLength];
+        for (int s = 0; s < Samples; s++)
+        {
+            generated.Predict(data.Input(s), generatedOutput);
+            naive.Predict(data.Input(s), naiveOutput);
+            predict = Math.Max(predict, Agreement.RelativeError(naiveOutput, generatedOutput));
+
+            data.Input(s).CopyTo(onnx.Input);
+            onnx.Run();
+            onnxPredict = Math.Max(onnxPredict, Agreement.RelativeError(onnx.Output, generatedOutput));
+
+            // Targets one unit away from the outputs keep the comparison well conditioned: with y ≈ target
+            // the loss and every gradient scale with y - target, and float rounding in y alone would dominate.
+            for (int o = 0; o < target.Length; o++)
+            {
+                target[o] = generatedOutput[o] + 1f;
+            }
+
+            generated.ClearGradients();
+            naive.ClearGradients();
+            float generatedLoss = generated.Backward(data.Input(s), target);
+            float naiveLoss = naive.Backward(data.Input(s), target);
+            loss = Math.Max(loss, Agreement.RelativeError([naiveLoss], [generatedLoss]));
+            gradients = Math.Max(gradients, Agreement.RelativeError(naive.Gradients, generated.Gradients));
+        }
+
+        var batchOutputs = new float[Samples * shape.OutputLength];
+        generated.PredictBatch(data.Inputs, batchOutputs);
+        double batch = 0;
+        for (int s = 0; s < Samples; s++)
+        {
+            generated.Predict(data.Input(s), generatedOutput);
+            batch = Math.Max(batch, Agreement.RelativeError(batchOutputs.AsSpan(s * shape.OutputLength, shape.OutputLength), generatedOutput));
+        }
+
+        return Report(log, $"{shape}: naive Predict", predict)
+            & Report(log, $"{shape}: ONNX Runtime Predict", onnxPredict)
+            & Report(log, $"{shape}: naive Backward loss", loss)
+            & Report(log, $"{shape}: naive Backward gradients", gradients)
+            & Report(log, $"{shape}: PredictBatch vs Predict", batch);
+    }
+
+    // The floor is only a floor if its tanh is as accurate as the generated code must be (1e-6).
+    private static bool CheckFloorTanh(TextWriter log)
+    {
+        double worst = 0;
+        for (int i = -200_000; i <= 200_000; i++)
+        {
+            float x = i * 1e-4f;
+            float approximation = FastVectorTanh.Tanh(Vector128.Create(x)).ToScalar();
+            worst = Math.Max(worst, Math.Abs(approximation - Math.Tanh(x)));
+        }
+
+        bool ok = worst <= 1e-6;
+        log.WriteLine($"{(ok ? "ok  " : "FAIL")} latency floor tanh on [-20, 20]: max abs error {worst:E2} (limit 1e-6)");
+        return ok;
+    }
+
+    private static bool Report(TextWriter log, string what, double relativeError)
+    {
+        bool ok = relativeError <= Agreement.RelativeTolerance;
+        log.WriteLine($"{(ok ? "ok  " : "FAIL")} {what}: relative error {relativeError:E2} (limit {Agreement.RelativeTolerance:E0})");
+        return ok;
+    }
+}
