@@ -265,9 +265,10 @@ public class MatrixKernelBenchmarks
 
 /// <summary>
 /// Issue 5 item 4: does a state decaying into the subnormal range slow a step down? 64 steps of
-/// <c>h_t = tanh(x_t·w + h_{t-1}·U)</c> with 64 hidden units, on normal inputs and on subnormal
-/// inputs (1e-39) that keep the state subnormal unless the activation flushes it; the kernels
-/// (which flush) against the TensorPrimitives forms they replaced (which do not).
+/// <c>h_t = tanh(x_t·w + h_{t-1}·U)</c> with 64 hidden units, on normal inputs, on tiny normal
+/// inputs (1e-25, whose squares underflow inside tanh) and on subnormal inputs (1e-39, which keep
+/// the state subnormal unless the activation flushes it); the kernels against the TensorPrimitives
+/// forms they replaced.
 /// </summary>
 [MemoryDiagnoser]
 public class DenormalStateBenchmarks
@@ -280,18 +281,22 @@ public class DenormalStateBenchmarks
     private readonly float[] inputs = new float[TimeSteps];
     private readonly float[] states = new float[(TimeSteps + 1) * HiddenUnits];
 
-    /// <summary><c>Normal</c>: inputs in ±0.5; <c>Subnormal</c>: inputs of 1e-39 and a recurrent kernel scaled to 0.9 gain.</summary>
-    [Params("Normal", "Subnormal")]
+    /// <summary><c>Normal</c>: inputs in ±0.5; <c>Tiny</c>: inputs of 1e-25; <c>Subnormal</c>: inputs of 1e-39. The recurrent gain is 0.9.</summary>
+    [Params("Normal", "Tiny", "Subnormal")]
     public string Inputs { get; set; } = "Normal";
 
     [GlobalSetup]
     public void SetUp()
     {
         var random = new Random(64);
-        bool subnormal = Inputs == "Subnormal";
         for (int t = 0; t < TimeSteps; t++)
         {
-            inputs[t] = subnormal ? 1e-39f : (float)(random.NextDouble() - 0.5);
+            inputs[t] = Inputs switch
+            {
+                "Tiny" => 1e-25f,
+                "Subnormal" => 1e-39f,
+                _ => (float)(random.NextDouble() - 0.5),
+            };
         }
 
         for (int j = 0; j < HiddenUnits; j++)

@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RnnGen.Kernels;
 
@@ -6,18 +9,48 @@ namespace RnnGen.Kernels;
 /// The three products of an RNN, on row-major matrices (the Keras layout), for generated code.
 /// Shapes come from the span lengths; callers pass spans of exactly the right lengths.
 /// </summary>
+/// <remarks>
+/// Each product runs on the widest accelerated register that fits the columns: the entry points
+/// are inlined, so with the constant lengths of generated code the JIT keeps only one branch.
+/// Columns that do not fill a last register are done by one register that ends at the row's end,
+/// whose lanes already done are masked off. Fewer than four columns are done in scalar code.
+/// </remarks>
 public static class MatrixKernels
 {
     /// <summary>
     /// <c>accumulator[c] += Σ_r vector[r] · matrix[r, c]</c>: the forward product <c>h·RecurrentKernel</c>,
     /// in axpy form over contiguous rows. <c>matrix</c> is <c>[vector.Length, accumulator.Length]</c>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>vector.Length * accumulator.Length</c>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddVectorTimesMatrix(ReadOnlySpan<float> vector, ReadOnlySpan<float> matrix, Span<float> accumulator)
     {
+        int rows = vector.Length;
         int columns = accumulator.Length;
-        for (int r = 0; r < vector.Length; r++)
+        matrix = matrix[..(rows * columns)];
+        ref float v = ref MemoryMarshal.GetReference(vector);
+        ref float m = ref MemoryMarshal.GetReference(matrix);
+        ref float acc = ref MemoryMarshal.GetReference(accumulator);
+        if (Vector512.IsHardwareAccelerated && columns >= Vector512<float>.Count)
         {
-            TensorPrimitives.MultiplyAdd(matrix.Slice(r * columns, columns), vector[r], accumulator, accumulator);
+            VectorTimesMatrix.Add<Lanes512, Vector512<float>>(ref v, ref m, ref acc, (nuint)rows, (nuint)columns);
+        }
+        else if (Vector256.IsHardwareAccelerated && columns >= Vector256<float>.Count)
+        {
+            VectorTimesMatrix.Add<Lanes256, Vector256<float>>(ref v, ref m, ref acc, (nuint)rows, (nuint)columns);
+        }
+        else if (columns >= Vector128<float>.Count)
+        {
+            VectorTimesMatrix.Add<Lanes128, Vector128<float>>(ref v, ref m, ref acc, (nuint)rows, (nuint)columns);
+        }
+        else if (columns == 1)
+        {
+            // One column is contiguous: a dot product.
+            acc += TensorPrimitives.Dot(vector, matrix);
+        }
+        else
+        {
+            VectorTimesMatrix.AddNarrow(ref v, ref m, ref acc, (nuint)rows, (nuint)columns);
         }
     }
 
@@ -25,12 +58,31 @@ public static class MatrixKernels
     /// <c>result[r] = Σ_c matrix[r, c] · vector[c]</c>: the backward product <c>da·RecurrentKernelᵀ</c>.
     /// <c>matrix</c> is <c>[result.Length, vector.Length]</c>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>result.Length * vector.Length</c>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MultiplyMatrixByVector(ReadOnlySpan<float> matrix, ReadOnlySpan<float> vector, Span<float> result)
     {
+        int rows = result.Length;
         int columns = vector.Length;
-        for (int r = 0; r < result.Length; r++)
+        matrix = matrix[..(rows * columns)];
+        ref float m = ref MemoryMarshal.GetReference(matrix);
+        ref float v = ref MemoryMarshal.GetReference(vector);
+        ref float r = ref MemoryMarshal.GetReference(result);
+        if (Vector512.IsHardwareAccelerated && columns >= Vector512<float>.Count)
         {
-            result[r] = TensorPrimitives.Dot(matrix.Slice(r * columns, columns), vector);
+            MatrixTimesVector.Multiply<Lanes512, Vector512<float>>(ref m, ref v, ref r, (nuint)rows, (nuint)columns);
+        }
+        else if (Vector256.IsHardwareAccelerated && columns >= Vector256<float>.Count)
+        {
+            MatrixTimesVector.Multiply<Lanes256, Vector256<float>>(ref m, ref v, ref r, (nuint)rows, (nuint)columns);
+        }
+        else if (columns >= Vector128<float>.Count)
+        {
+            MatrixTimesVector.Multiply<Lanes128, Vector128<float>>(ref m, ref v, ref r, (nuint)rows, (nuint)columns);
+        }
+        else
+        {
+            MatrixTimesVector.MultiplyNarrow(ref m, ref v, ref r, (nuint)rows, (nuint)columns);
         }
     }
 
@@ -38,13 +90,31 @@ public static class MatrixKernels
     /// <c>matrix[r, c] += left[r] · right[c]</c>: a weight gradient <c>h_{t-1}ᵀ·da</c>.
     /// <c>matrix</c> is <c>[left.Length, right.Length]</c>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>left.Length * right.Length</c>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddOuterProduct(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> matrix)
     {
+        int rows = left.Length;
         int columns = right.Length;
-        for (int r = 0; r < left.Length; r++)
+        matrix = matrix[..(rows * columns)];
+        ref float l = ref MemoryMarshal.GetReference(left);
+        ref float x = ref MemoryMarshal.GetReference(right);
+        ref float m = ref MemoryMarshal.GetReference(matrix);
+        if (Vector512.IsHardwareAccelerated && columns >= Vector512<float>.Count)
         {
-            Span<float> row = matrix.Slice(r * columns, columns);
-            TensorPrimitives.MultiplyAdd(right, left[r], row, row);
+            OuterProduct.Add<Lanes512, Vector512<float>>(ref l, ref x, ref m, (nuint)rows, (nuint)columns);
+        }
+        else if (Vector256.IsHardwareAccelerated && columns >= Vector256<float>.Count)
+        {
+            OuterProduct.Add<Lanes256, Vector256<float>>(ref l, ref x, ref m, (nuint)rows, (nuint)columns);
+        }
+        else if (columns >= Vector128<float>.Count)
+        {
+            OuterProduct.Add<Lanes128, Vector128<float>>(ref l, ref x, ref m, (nuint)rows, (nuint)columns);
+        }
+        else
+        {
+            OuterProduct.AddNarrow(ref l, ref x, ref m, (nuint)rows, (nuint)columns);
         }
     }
 }

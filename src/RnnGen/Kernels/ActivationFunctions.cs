@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace RnnGen.Kernels;
+
+/// <summary>tanh for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct TanhFunction : IVectorFunction
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> x) => VectorMath.Tanh(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.Tanh(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.Tanh(x);
+}
+
+/// <summary>sigmoid for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct SigmoidFunction : IVectorFunction
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> x) => VectorMath.Sigmoid(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.Sigmoid(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.Sigmoid(x);
+}
+
+/// <summary>relu for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct ReluFunction : IVectorFunction
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> x) => VectorMath.Relu(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.Relu(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.Relu(x);
+}
+
+/// <summary><c>gradient · (1 - y²)</c> for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct TanhGradient : IVectorGradient
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> gradient) =>
+        gradient * Vector128.FusedMultiplyAdd(-y, y, Vector128<float>.One);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> gradient) =>
+        gradient * Vector256.FusedMultiplyAdd(-y, y, Vector256<float>.One);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> gradient) =>
+        gradient * Vector512.FusedMultiplyAdd(-y, y, Vector512<float>.One);
+}
+
+/// <summary><c>gradient · y (1 - y)</c> for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct SigmoidGradient : IVectorGradient
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> gradient) =>
+        gradient * Vector128.FusedMultiplyAdd(-y, y, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> gradient) =>
+        gradient * Vector256.FusedMultiplyAdd(-y, y, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> gradient) =>
+        gradient * Vector512.FusedMultiplyAdd(-y, y, y);
+}
+
+/// <summary><c>gradient</c> where <c>y &gt; 0</c>, else 0, for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct ReluGradient : IVectorGradient
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> gradient) =>
+        gradient & Vector128.GreaterThan(y, Vector128<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> gradient) =>
+        gradient & Vector256.GreaterThan(y, Vector256<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> gradient) =>
+        gradient & Vector512.GreaterThan(y, Vector512<float>.Zero);
+}

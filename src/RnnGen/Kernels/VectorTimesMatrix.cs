@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+
+namespace RnnGen.Kernels;
+
+/// <summary>
+/// <c>acc[c] += Σ_r v[r] · M[r, c]</c> for <see cref="MatrixKernels.AddVectorTimesMatrix"/>: four
+/// registers of columns stay in registers while every row streams through them, so each row chunk
+/// is loaded once and each accumulator is read and written once per call.
+/// </summary>
+internal static class VectorTimesMatrix
+{
+    /// <summary>Needs <c>columns ≥ TLanes.Count</c>.</summary>
+    public static void Add<TLanes, TVector>(ref float v, ref float m, ref float acc, nuint rows, nuint columns)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint width = (nuint)TLanes.Count;
+        nuint c = 0;
+
+        // Four independent multiply-add chains hide the multiply-add latency.
+        for (; c + 4 * width <= columns; c += 4 * width)
+        {
+            TVector a0 = TLanes.Load(ref acc, c);
+            TVector a1 = TLanes.Load(ref acc, c + width);
+            TVector a2 = TLanes.Load(ref acc, c + 2 * width);
+            TVector a3 = TLanes.Load(ref acc, c + 3 * width);
+            ref float row = ref Unsafe.Add(ref m, c);
+            for (nuint r = 0; r < rows; r++)
+            {
+                TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
+                a0 = TLanes.MultiplyAdd(TLanes.Load(ref row, 0), scale, a0);
+                a1 = TLanes.MultiplyAdd(TLanes.Load(ref row, width), scale, a1);
+                a2 = TLanes.MultiplyAdd(TLanes.Load(ref row, 2 * width), scale, a2);
+                a3 = TLanes.MultiplyAdd(TLanes.Load(ref row, 3 * width), scale, a3);
+                row = ref Unsafe.Add(ref row, columns);
+            }
+
+            TLanes.Store(a0, ref acc, c);
+            TLanes.Store(a1, ref acc, c + width);
+            TLanes.Store(a2, ref acc, c + 2 * width);
+            TLanes.Store(a3, ref acc, c + 3 * width);
+        }
+
+        for (; c + width <= columns; c += width)
+        {
+            TLanes.Store(ColumnSums<TLanes, TVector>(ref v, ref Unsafe.Add(ref m, c), TLanes.Load(ref acc, c), rows, columns), ref acc, c);
+        }
+
+        if (c < columns)
+        {
+            // The last register ends at the row's end; its lanes before column c are already done.
+            nuint last = columns - width;
+            TVector old = TLanes.Load(ref acc, last);
+            TVector sums = ColumnSums<TLanes, TVector>(ref v, ref Unsafe.Add(ref m, last), old, rows, columns);
+            TLanes.Store(TLanes.Join((int)(c - last), sums, old), ref acc, last);
+        }
+    }
+
+    /// <summary>Two, three columns: one dot product per column, four partial sums deep.</summary>
+    public static void AddNarrow(ref float v, ref float m, ref float acc, nuint rows, nuint columns)
+    {
+        for (nuint c = 0; c < columns; c++)
+        {
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+            nuint r = 0;
+            for (; r + 4 <= rows; r += 4)
+            {
+                s0 += Unsafe.Add(ref v, r) * Unsafe.Add(ref m, r * columns + c);
+                s1 += Unsafe.Add(ref v, r + 1) * Unsafe.Add(ref m, (r + 1) * columns + c);
+                s2 += Unsafe.Add(ref v, r + 2) * Unsafe.Add(ref m, (r + 2) * columns + c);
+                s3 += Unsafe.Add(ref v, r + 3) * Unsafe.Add(ref m, (r + 3) * columns + c);
+            }
+
+            for (; r < rows; r++)
+            {
+                s0 += Unsafe.Add(ref v, r) * Unsafe.Add(ref m, r * columns + c);
+            }
+
+            Unsafe.Add(ref acc, c) += (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    /// <summary><c>start + Σ_r v[r] · M[r, c..c+width)</c>, <paramref name="column"/> pointing at <c>M[0, c]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector ColumnSums<TLanes, TVector>(ref float v, ref float column, TVector start, nuint rows, nuint columns)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        TVector sum = start;
+        for (nuint r = 0; r < rows; r++)
+        {
+            sum = TLanes.MultiplyAdd(TLanes.Load(ref column, r * columns), TLanes.Broadcast(Unsafe.Add(ref v, r)), sum);
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using RnnGen.Kernels;
+
+namespace RnnGen.Tests.Kernels;
+
+/// <summary>No kernel allocates: the managed bytes allocated by this thread do not move across many calls.</summary>
+public class KernelAllocationTests
+{
+    [Fact]
+    public void Kernels_allocate_nothing()
+    {
+        float[] vector = new float[257];
+        float[] matrix = new float[257 * 257];
+        float[] accumulator = new float[257];
+        float[] gradient = new float[257];
+        vector.AsSpan().Fill(0.5f);
+
+        // Once to JIT and tier, then measured.
+        CallEveryKernel(vector, matrix, accumulator, gradient);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            CallEveryKernel(vector, matrix, accumulator, gradient);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static void CallEveryKernel(float[] vector, float[] matrix, float[] accumulator, float[] gradient)
+    {
+        foreach (int size in (ReadOnlySpan<int>)[1, 3, 16, 64, 257])
+        {
+            ReadOnlySpan<float> v = vector.AsSpan(0, size);
+            ReadOnlySpan<float> m = matrix.AsSpan(0, size * size);
+            Span<float> acc = accumulator.AsSpan(0, size);
+            MatrixKernels.AddVectorTimesMatrix(v, m, acc);
+            MatrixKernels.MultiplyMatrixByVector(m, v, acc);
+            MatrixKernels.AddOuterProduct(v, v, matrix.AsSpan(0, size * size));
+            Activations.Tanh(acc);
+            Activations.Sigmoid(acc);
+            Activations.Relu(acc);
+            Activations.MultiplyByTanhDerivative(v, gradient.AsSpan(0, size));
+            Activations.MultiplyBySigmoidDerivative(v, gradient.AsSpan(0, size));
+            Activations.MultiplyByReluDerivative(v, gradient.AsSpan(0, size));
+        }
+
+        Vector128<float> x128 = Vector128.Create(vector[0]);
+        Vector256<float> x256 = Vector256.Create(vector[0]);
+        Vector512<float> x512 = Vector512.Create(vector[0]);
+        var xT = new Vector<float>(vector[0]);
+        accumulator[0] += VectorMath.Tanh(x128).ToScalar() + VectorMath.Sigmoid(x128).ToScalar() + VectorMath.Relu(x128).ToScalar()
+            + VectorMath.Tanh(x256).ToScalar() + VectorMath.Sigmoid(x256).ToScalar() + VectorMath.Relu(x256).ToScalar()
+            + VectorMath.Tanh(x512).ToScalar() + VectorMath.Sigmoid(x512).ToScalar() + VectorMath.Relu(x512).ToScalar()
+            + VectorMath.Tanh(xT)[0] + VectorMath.Sigmoid(xT)[0] + VectorMath.Relu(xT)[0];
+    }
+}
