@@ -1,0 +1,60 @@
+using RnnGen.Persistence;
+
+namespace Streaming;
+
+/// <summary>Loads the model, warms the loop up, streams, and reports latency, allocation and forecast error.</summary>
+internal static class StreamingRun
+{
+    // With tiered compilation off (see the project file) the JIT optimizes at the first call; the warm-up
+    // brings the model's buffers and the loop's code into the caches before anything is timed.
+    private const int WarmUpSteps = 10_000;
+
+    public static int Run(FileInfo? weights, int steps, int seed)
+    {
+        var model = new SunspotRnn(seed);
+        if (weights is not null)
+        {
+            try
+            {
+                WeightFile.Load(model, weights.FullName);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"Cannot load --weights: {e.Message}");
+                Console.Error.WriteLine("Save weights of this shape with: dotnet run --project samples/Sunspots -c Release -- --save-weights FILE");
+                return 1;
+            }
+        }
+
+        Console.WriteLine($"Model:   {SunspotRnn.Shape}, " + (weights is null
+            ? $"Keras-default random weights (seed {seed}); pass --weights FILE (from samples/Sunspots --save-weights) for a trained one"
+            : $"weights from {weights.FullName}"));
+        Console.WriteLine($"Stream:  {steps} readings of a simulated sensor, one Step each; after every {SunspotRnn.TimeSteps} the output is the forecast of the next reading.");
+
+        var sensor = new SimulatedSensor(seed);
+        SensorLoop.Run(model, sensor, new long[WarmUpSteps]);
+
+        var ticks = new long[steps];
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        ForecastScore score = SensorLoop.Run(model, sensor, ticks);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        LatencyStatistics latency = LatencyStatistics.Of(ticks);
+        Console.WriteLine(
+            $"Latency: p50 {LatencyStatistics.Format(latency.P50)}, p99 {LatencyStatistics.Format(latency.P99)}, max {LatencyStatistics.Format(latency.Max)} per step "
+            + $"(after {WarmUpSteps} warm-up steps; timing a step costs about {LatencyStatistics.Format(LatencyStatistics.TimerOverhead())} of it)");
+        Console.WriteLine($"Allocated while streaming: {allocated} bytes");
+        if (score.Count > 0)
+        {
+            Console.WriteLine($"Forecasts: {score.Count}, RMSE {score.ModelRmse:F4} (scaled; repeating the last reading instead: {score.NaiveRmse:F4})");
+        }
+
+        if (allocated != 0)
+        {
+            Console.Error.WriteLine("The streaming loop allocated: Step must not allocate.");
+            return 1;
+        }
+
+        return 0;
+    }
+}

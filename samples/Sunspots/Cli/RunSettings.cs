@@ -1,0 +1,19 @@
+using Sunspots.Models;
+
+namespace Sunspots.Cli;
+
+/// <summary>The command line, parsed and checked.</summary>
+internal sealed record RunSettings(
+    string? Data,
+    int Epochs,
+    int BatchSize,
+    ModelChoice Model,
+    int Seed,
+    FileInfo Plot,
+    FileInfo? SaveWeights,
+    int Verbose)
+{
+    /// <summary>The loss curve goes beside the tutorial's figure: <c>sunspots.png</c> → <c>sunspots-loss.png</c>.</summary>
+    public string LossPlotPath =>
+        Path.Combine(Plot.DirectoryName ?? "", Path.GetFileNameWithoutExtension(Plot.Name) + "-loss" + Plot.Extension);
+}

@@ -1,0 +1,26 @@
+using RnnGen;
+
+namespace Sunspots.Models;
+
+// Shapes are compile-time constants, so every (time steps, hidden units) choice the command line offers is
+// its own generated type. The tutorial's model comes first; the others vary one size or both.
+
+/// <summary>The tutorial's model: SimpleRNN(3, tanh) over 12 months, then Dense(1, tanh).</summary>
+[Rnn(TimeSteps = 12, Features = 1, HiddenUnits = 3, DenseUnits = 1,
+     HiddenActivation = Activation.Tanh, DenseActivation = Activation.Tanh)]
+public partial class SunspotRnn { }
+
+/// <summary>12 months, 8 hidden units.</summary>
+[Rnn(TimeSteps = 12, Features = 1, HiddenUnits = 8, DenseUnits = 1,
+     HiddenActivation = Activation.Tanh, DenseActivation = Activation.Tanh)]
+public partial class WideSunspotRnn { }
+
+/// <summary>24 months, 3 hidden units.</summary>
+[Rnn(TimeSteps = 24, Features = 1, HiddenUnits = 3, DenseUnits = 1,
+     HiddenActivation = Activation.Tanh, DenseActivation = Activation.Tanh)]
+public partial class LongSunspotRnn { }
+
+/// <summary>24 months, 8 hidden units.</summary>
+[Rnn(TimeSteps = 24, Features = 1, HiddenUnits = 8, DenseUnits = 1,
+     HiddenActivation = Activation.Tanh, DenseActivation = Activation.Tanh)]
+public partial class LongWideSunspotRnn { }

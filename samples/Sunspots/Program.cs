@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Sunspots.Cli;
+
+return await SunspotsCommand.Create().Parse(args).InvokeAsync();
