@@ -9,6 +9,9 @@ public static class FlopCount
     /// <summary>Training samples in one epoch of the tutorial (187 windows, batch 1).</summary>
     public const int EpochSamples = 187;
 
+    /// <summary>Epochs of the tutorial's training (Keras <c>model.fit(..., epochs=20, batch_size=1)</c>).</summary>
+    public const int FitEpochs = 20;
+
     /// <summary>Adam's update: about 12 operations per parameter (two moment updates, square root, divide, scale).</summary>
     public const int AdamPerParameter = 12;
 
@@ -31,12 +34,16 @@ public static class FlopCount
     public static double Epoch(RnnShape s) =>
         EpochSamples * (Backward(s) + (double)AdamPerParameter * s.ParameterCount);
 
+    /// <summary><c>20 · 187 (Backward + 12 P)</c>: the Trainer's loss averaging, shuffling and checks are not counted.</summary>
+    public static double Fit(RnnShape s) => FitEpochs * Epoch(s);
+
     /// <summary>Work of one operation of <paramref name="kind"/> (PredictBatch is timed per sequence), or null.</summary>
     public static double? Of(string kind, RnnShape s) => kind switch
     {
         OperationKinds.Predict or OperationKinds.PredictChained or OperationKinds.PredictBatch => Forward(s),
         OperationKinds.Backward => Backward(s),
         OperationKinds.Epoch => Epoch(s),
+        OperationKinds.Fit => Fit(s),
         _ => null,
     };
 

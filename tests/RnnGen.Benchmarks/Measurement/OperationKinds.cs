@@ -10,5 +10,8 @@ public static class OperationKinds
     public const string Backward = "Backward";
     public const string Epoch = "Epoch";
     public const string PredictBatch = "PredictBatch";
+
+    /// <summary>A whole <c>Trainer.Fit</c>: <see cref="FlopCount.FitEpochs"/> epochs of <see cref="FlopCount.EpochSamples"/> samples, batch 1.</summary>
+    public const string Fit = "Fit";
     public const string Floor = "Floor";
 }

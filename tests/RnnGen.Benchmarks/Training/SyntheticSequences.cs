@@ -33,6 +33,17 @@ internal sealed class SyntheticSequences
     /// <summary>Sample s is <c>Targets[s * OutputLength ..]</c>.</summary>
     public float[] Targets { get; }
 
+    /// <summary>
+    /// One series of <paramref name="length"/> values of the same kind, to cut into windows the way the
+    /// tutorial does (<c>Windowing.GetXY(series, 12)</c>: 2,256 values give its 187 samples).
+    /// </summary>
+    public static float[] Series(int length, int seed = 42)
+    {
+        var series = new float[length];
+        Fill(series, new Random(seed));
+        return series;
+    }
+
     public ReadOnlySpan<float> Input(int sample) => Inputs.AsSpan(sample * InputLength, InputLength);
 
     public ReadOnlySpan<float> Target(int sample) => Targets.AsSpan(sample * OutputLength, OutputLength);
