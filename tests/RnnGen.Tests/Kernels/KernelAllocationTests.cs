@@ -16,7 +16,14 @@ public class KernelAllocationTests
         float[] gradient = new float[257];
         vector.AsSpan().Fill(0.5f);
 
-        // Once to JIT and tier, then measured.
+        // Warm up past tiered compilation (tier-0 code is replaced after 30 calls, in the background,
+        // and on-stack replacement can allocate on this thread), then measure.
+        for (int i = 0; i < 300; i++)
+        {
+            CallEveryKernel(vector, matrix, accumulator, gradient);
+        }
+
+        Thread.Sleep(200);
         CallEveryKernel(vector, matrix, accumulator, gradient);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++)
