@@ -26,18 +26,6 @@ public static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Relu(float x) => VectorMath.Relu(Vector128.CreateScalarUnsafe(x)).ToScalar();
 
-    /// <summary>d tanh / dx at the point where tanh returned <paramref name="y"/>: <c>1 - y²</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float TanhDerivative(float y) => 1f - y * y;
-
-    /// <summary>d sigmoid / dx at the point where sigmoid returned <paramref name="y"/>: <c>y (1 - y)</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float SigmoidDerivative(float y) => y * (1f - y);
-
-    /// <summary>d relu / dx where relu returned <paramref name="y"/>: 1 for y &gt; 0, else 0 (TensorFlow's choice at 0).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ReluDerivative(float y) => y > 0f ? 1f : 0f;
-
     /// <summary><c>values[i] = tanh(values[i])</c> in place, vectorized (<see cref="VectorMath.Tanh(System.Runtime.Intrinsics.Vector512{float})"/>: within 1e-6, subnormal results flushed to ±0).</summary>
     public static void Tanh(Span<float> values) => ElementwiseLoops.InPlace<TanhFunction>(values);
 
