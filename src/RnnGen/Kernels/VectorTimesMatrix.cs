@@ -17,6 +17,43 @@ internal static class VectorTimesMatrix
         nuint width = (nuint)TLanes.Count;
         nuint c = 0;
 
+        // Eight registers of columns: each row is read in longer contiguous runs and each broadcast
+        // of v[r] feeds eight multiply-adds.
+        for (; c + 8 * width <= columns; c += 8 * width)
+        {
+            TVector a0 = TLanes.Load(ref acc, c);
+            TVector a1 = TLanes.Load(ref acc, c + width);
+            TVector a2 = TLanes.Load(ref acc, c + 2 * width);
+            TVector a3 = TLanes.Load(ref acc, c + 3 * width);
+            TVector a4 = TLanes.Load(ref acc, c + 4 * width);
+            TVector a5 = TLanes.Load(ref acc, c + 5 * width);
+            TVector a6 = TLanes.Load(ref acc, c + 6 * width);
+            TVector a7 = TLanes.Load(ref acc, c + 7 * width);
+            ref float row = ref Unsafe.Add(ref m, c);
+            for (nuint r = 0; r < rows; r++)
+            {
+                TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
+                a0 = TLanes.MultiplyAdd(TLanes.Load(ref row, 0), scale, a0);
+                a1 = TLanes.MultiplyAdd(TLanes.Load(ref row, width), scale, a1);
+                a2 = TLanes.MultiplyAdd(TLanes.Load(ref row, 2 * width), scale, a2);
+                a3 = TLanes.MultiplyAdd(TLanes.Load(ref row, 3 * width), scale, a3);
+                a4 = TLanes.MultiplyAdd(TLanes.Load(ref row, 4 * width), scale, a4);
+                a5 = TLanes.MultiplyAdd(TLanes.Load(ref row, 5 * width), scale, a5);
+                a6 = TLanes.MultiplyAdd(TLanes.Load(ref row, 6 * width), scale, a6);
+                a7 = TLanes.MultiplyAdd(TLanes.Load(ref row, 7 * width), scale, a7);
+                row = ref Unsafe.Add(ref row, columns);
+            }
+
+            TLanes.Store(a0, ref acc, c);
+            TLanes.Store(a1, ref acc, c + width);
+            TLanes.Store(a2, ref acc, c + 2 * width);
+            TLanes.Store(a3, ref acc, c + 3 * width);
+            TLanes.Store(a4, ref acc, c + 4 * width);
+            TLanes.Store(a5, ref acc, c + 5 * width);
+            TLanes.Store(a6, ref acc, c + 6 * width);
+            TLanes.Store(a7, ref acc, c + 7 * width);
+        }
+
         // Four independent multiply-add chains hide the multiply-add latency.
         for (; c + 4 * width <= columns; c += 4 * width)
         {
