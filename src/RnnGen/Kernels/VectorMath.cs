@@ -28,111 +28,19 @@ namespace RnnGen.Kernels;
 /// </remarks>
 public static class VectorMath
 {
-    /// <summary>float's smallest normal magnitude, 2^-126.</summary>
-    private const float MinNormal = 1.17549435e-38f;
-
-    /// <summary>2^-26: below it tanh(x) rounds to x itself.</summary>
-    private const float SmallInput = 1.49011612e-8f;
-
-    /// <summary>
-    /// 2^-60, added where x², x⁴ and x³ are formed so that they never underflow: on this x64
-    /// (measured) every underflowing multiply costs a microcode assist, which made tanh about 50%
-    /// slower for a state decaying towards zero. It changes nothing above <see cref="SmallInput"/>
-    /// (at most 2^-34 of the result) and small lanes do not use the rational function's result.
-    /// </summary>
-    private const float UnderflowGuard = 8.67361738e-19f;
+    private const float MinNormal = RationalActivations.MinNormal;
 
     /// <summary>tanh of each lane: within 1e-6 of the exact value, ±0 kept, subnormal results flushed to ±0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> x)
-    {
-        // The small addend keeps every product normal, however small x is (see UnderflowGuard).
-        Vector128<float> guard = Vector128.Create(UnderflowGuard);
-        Vector128<float> s = Vector128.FusedMultiplyAdd(x, x, guard);
-        Vector128<float> s2 = Vector128.FusedMultiplyAdd(s, s, guard);
-        Vector128<float> x3 = Vector128.FusedMultiplyAdd(x, s, guard);
-
-        // x·P(s) = x + x³ (p1 + p2 s + p3 s² + p4 s³)
-        Vector128<float> odd = Vector128.FusedMultiplyAdd(
-            s2,
-            Vector128.FusedMultiplyAdd(s, Vector128.Create(TanhRational.P4), Vector128.Create(TanhRational.P3)),
-            Vector128.FusedMultiplyAdd(s, Vector128.Create(TanhRational.P2), Vector128.Create(TanhRational.P1)));
-        Vector128<float> numerator = Vector128.FusedMultiplyAdd(x3, odd, x);
-
-        // Q(s) = 1 + q1 s + q2 s² + q3 s³ + q4 s⁴
-        Vector128<float> high = Vector128.FusedMultiplyAdd(
-            s2,
-            Vector128.Create(TanhRational.Q4),
-            Vector128.FusedMultiplyAdd(s, Vector128.Create(TanhRational.Q3), Vector128.Create(TanhRational.Q2)));
-        Vector128<float> denominator = Vector128.FusedMultiplyAdd(
-            s2, high, Vector128.FusedMultiplyAdd(s, Vector128.Create(TanhRational.Q1), Vector128<float>.One));
-
-        // Off the critical path: saturated lanes become ±1; small ones x itself, or ±0 below MinNormal.
-        // NaN is neither and stays NaN.
-        Vector128<float> magnitude = Vector128.Abs(x);
-        Vector128<float> saturated = Vector128.GreaterThan(magnitude, Vector128.Create(TanhRational.Saturation));
-        Vector128<float> small = Vector128.LessThan(magnitude, Vector128.Create(SmallInput));
-        Vector128<float> tiny = Vector128.LessThan(magnitude, Vector128.Create(MinNormal));
-        Vector128<float> unchanged = Vector128.ConditionalSelect(tiny, x & Vector128.Create(-0f), x);
-        Vector128<float> limit = Vector128.ConditionalSelect(saturated, Vector128.CopySign(Vector128<float>.One, x), unchanged);
-        return Vector128.ConditionalSelect(saturated | small, limit, numerator / denominator);
-    }
+    public static Vector128<float> Tanh(Vector128<float> x) => RationalActivations.Tanh<Lanes128, Vector128<float>>(x);
 
     /// <summary>tanh of each lane: within 1e-6 of the exact value, ±0 kept, subnormal results flushed to ±0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> x)
-    {
-        Vector256<float> guard = Vector256.Create(UnderflowGuard);
-        Vector256<float> s = Vector256.FusedMultiplyAdd(x, x, guard);
-        Vector256<float> s2 = Vector256.FusedMultiplyAdd(s, s, guard);
-        Vector256<float> x3 = Vector256.FusedMultiplyAdd(x, s, guard);
-        Vector256<float> odd = Vector256.FusedMultiplyAdd(
-            s2,
-            Vector256.FusedMultiplyAdd(s, Vector256.Create(TanhRational.P4), Vector256.Create(TanhRational.P3)),
-            Vector256.FusedMultiplyAdd(s, Vector256.Create(TanhRational.P2), Vector256.Create(TanhRational.P1)));
-        Vector256<float> numerator = Vector256.FusedMultiplyAdd(x3, odd, x);
-        Vector256<float> high = Vector256.FusedMultiplyAdd(
-            s2,
-            Vector256.Create(TanhRational.Q4),
-            Vector256.FusedMultiplyAdd(s, Vector256.Create(TanhRational.Q3), Vector256.Create(TanhRational.Q2)));
-        Vector256<float> denominator = Vector256.FusedMultiplyAdd(
-            s2, high, Vector256.FusedMultiplyAdd(s, Vector256.Create(TanhRational.Q1), Vector256<float>.One));
-        Vector256<float> magnitude = Vector256.Abs(x);
-        Vector256<float> saturated = Vector256.GreaterThan(magnitude, Vector256.Create(TanhRational.Saturation));
-        Vector256<float> small = Vector256.LessThan(magnitude, Vector256.Create(SmallInput));
-        Vector256<float> tiny = Vector256.LessThan(magnitude, Vector256.Create(MinNormal));
-        Vector256<float> unchanged = Vector256.ConditionalSelect(tiny, x & Vector256.Create(-0f), x);
-        Vector256<float> limit = Vector256.ConditionalSelect(saturated, Vector256.CopySign(Vector256<float>.One, x), unchanged);
-        return Vector256.ConditionalSelect(saturated | small, limit, numerator / denominator);
-    }
+    public static Vector256<float> Tanh(Vector256<float> x) => RationalActivations.Tanh<Lanes256, Vector256<float>>(x);
 
     /// <summary>tanh of each lane: within 1e-6 of the exact value, ±0 kept, subnormal results flushed to ±0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Tanh(Vector512<float> x)
-    {
-        Vector512<float> guard = Vector512.Create(UnderflowGuard);
-        Vector512<float> s = Vector512.FusedMultiplyAdd(x, x, guard);
-        Vector512<float> s2 = Vector512.FusedMultiplyAdd(s, s, guard);
-        Vector512<float> x3 = Vector512.FusedMultiplyAdd(x, s, guard);
-        Vector512<float> odd = Vector512.FusedMultiplyAdd(
-            s2,
-            Vector512.FusedMultiplyAdd(s, Vector512.Create(TanhRational.P4), Vector512.Create(TanhRational.P3)),
-            Vector512.FusedMultiplyAdd(s, Vector512.Create(TanhRational.P2), Vector512.Create(TanhRational.P1)));
-        Vector512<float> numerator = Vector512.FusedMultiplyAdd(x3, odd, x);
-        Vector512<float> high = Vector512.FusedMultiplyAdd(
-            s2,
-            Vector512.Create(TanhRational.Q4),
-            Vector512.FusedMultiplyAdd(s, Vector512.Create(TanhRational.Q3), Vector512.Create(TanhRational.Q2)));
-        Vector512<float> denominator = Vector512.FusedMultiplyAdd(
-            s2, high, Vector512.FusedMultiplyAdd(s, Vector512.Create(TanhRational.Q1), Vector512<float>.One));
-        Vector512<float> magnitude = Vector512.Abs(x);
-        Vector512<float> saturated = Vector512.GreaterThan(magnitude, Vector512.Create(TanhRational.Saturation));
-        Vector512<float> small = Vector512.LessThan(magnitude, Vector512.Create(SmallInput));
-        Vector512<float> tiny = Vector512.LessThan(magnitude, Vector512.Create(MinNormal));
-        Vector512<float> unchanged = Vector512.ConditionalSelect(tiny, x & Vector512.Create(-0f), x);
-        Vector512<float> limit = Vector512.ConditionalSelect(saturated, Vector512.CopySign(Vector512<float>.One, x), unchanged);
-        return Vector512.ConditionalSelect(saturated | small, limit, numerator / denominator);
-    }
+    public static Vector512<float> Tanh(Vector512<float> x) => RationalActivations.Tanh<Lanes512, Vector512<float>>(x);
 
     /// <summary>tanh of each lane: within 1e-6 of the exact value, ±0 kept, subnormal results flushed to ±0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -151,80 +59,15 @@ public static class VectorMath
 
     /// <summary>The logistic function <c>1 / (1 + e^-x)</c> of each lane, within 1e-6 of the exact value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Sigmoid(Vector128<float> x)
-    {
-        Vector128<float> guard = Vector128.Create(UnderflowGuard);
-        Vector128<float> s = Vector128.FusedMultiplyAdd(x, x, guard);
-        Vector128<float> s2 = Vector128.FusedMultiplyAdd(s, s, guard);
-        Vector128<float> x3 = Vector128.FusedMultiplyAdd(x, s, guard);
-
-        // sigmoid(x) = 1/2 + tanh(x/2)/2 = 1/2 + x·P(s/4) / (4 Q(s/4)); SigmoidRational holds the scaled coefficients.
-        // Small x need no special case: x/4 is below half an ulp of 1/2.
-        Vector128<float> odd = Vector128.FusedMultiplyAdd(
-            s2,
-            Vector128.FusedMultiplyAdd(s, Vector128.Create(SigmoidRational.P4), Vector128.Create(SigmoidRational.P3)),
-            Vector128.FusedMultiplyAdd(s, Vector128.Create(SigmoidRational.P2), Vector128.Create(SigmoidRational.P1)));
-        Vector128<float> numerator = Vector128.FusedMultiplyAdd(x3, odd, x);
-        Vector128<float> high = Vector128.FusedMultiplyAdd(
-            s2,
-            Vector128.Create(SigmoidRational.Q4),
-            Vector128.FusedMultiplyAdd(s, Vector128.Create(SigmoidRational.Q3), Vector128.Create(SigmoidRational.Q2)));
-        Vector128<float> denominator = Vector128.FusedMultiplyAdd(
-            s2, high, Vector128.FusedMultiplyAdd(s, Vector128.Create(SigmoidRational.Q1), Vector128.Create(SigmoidRational.Q0)));
-
-        // Saturated lanes become exactly 0 or 1; NaN is not saturated and stays NaN.
-        Vector128<float> saturated = Vector128.GreaterThan(Vector128.Abs(x), Vector128.Create(SigmoidRational.Saturation));
-        Vector128<float> limit = Vector128.GreaterThan(x, Vector128<float>.Zero) & Vector128<float>.One;
-        return Vector128.ConditionalSelect(saturated, limit, numerator / denominator + Vector128.Create(0.5f));
-    }
+    public static Vector128<float> Sigmoid(Vector128<float> x) => RationalActivations.Sigmoid<Lanes128, Vector128<float>>(x);
 
     /// <summary>The logistic function <c>1 / (1 + e^-x)</c> of each lane, within 1e-6 of the exact value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Sigmoid(Vector256<float> x)
-    {
-        Vector256<float> guard = Vector256.Create(UnderflowGuard);
-        Vector256<float> s = Vector256.FusedMultiplyAdd(x, x, guard);
-        Vector256<float> s2 = Vector256.FusedMultiplyAdd(s, s, guard);
-        Vector256<float> x3 = Vector256.FusedMultiplyAdd(x, s, guard);
-        Vector256<float> odd = Vector256.FusedMultiplyAdd(
-            s2,
-            Vector256.FusedMultiplyAdd(s, Vector256.Create(SigmoidRational.P4), Vector256.Create(SigmoidRational.P3)),
-            Vector256.FusedMultiplyAdd(s, Vector256.Create(SigmoidRational.P2), Vector256.Create(SigmoidRational.P1)));
-        Vector256<float> numerator = Vector256.FusedMultiplyAdd(x3, odd, x);
-        Vector256<float> high = Vector256.FusedMultiplyAdd(
-            s2,
-            Vector256.Create(SigmoidRational.Q4),
-            Vector256.FusedMultiplyAdd(s, Vector256.Create(SigmoidRational.Q3), Vector256.Create(SigmoidRational.Q2)));
-        Vector256<float> denominator = Vector256.FusedMultiplyAdd(
-            s2, high, Vector256.FusedMultiplyAdd(s, Vector256.Create(SigmoidRational.Q1), Vector256.Create(SigmoidRational.Q0)));
-        Vector256<float> saturated = Vector256.GreaterThan(Vector256.Abs(x), Vector256.Create(SigmoidRational.Saturation));
-        Vector256<float> limit = Vector256.GreaterThan(x, Vector256<float>.Zero) & Vector256<float>.One;
-        return Vector256.ConditionalSelect(saturated, limit, numerator / denominator + Vector256.Create(0.5f));
-    }
+    public static Vector256<float> Sigmoid(Vector256<float> x) => RationalActivations.Sigmoid<Lanes256, Vector256<float>>(x);
 
     /// <summary>The logistic function <c>1 / (1 + e^-x)</c> of each lane, within 1e-6 of the exact value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Sigmoid(Vector512<float> x)
-    {
-        Vector512<float> guard = Vector512.Create(UnderflowGuard);
-        Vector512<float> s = Vector512.FusedMultiplyAdd(x, x, guard);
-        Vector512<float> s2 = Vector512.FusedMultiplyAdd(s, s, guard);
-        Vector512<float> x3 = Vector512.FusedMultiplyAdd(x, s, guard);
-        Vector512<float> odd = Vector512.FusedMultiplyAdd(
-            s2,
-            Vector512.FusedMultiplyAdd(s, Vector512.Create(SigmoidRational.P4), Vector512.Create(SigmoidRational.P3)),
-            Vector512.FusedMultiplyAdd(s, Vector512.Create(SigmoidRational.P2), Vector512.Create(SigmoidRational.P1)));
-        Vector512<float> numerator = Vector512.FusedMultiplyAdd(x3, odd, x);
-        Vector512<float> high = Vector512.FusedMultiplyAdd(
-            s2,
-            Vector512.Create(SigmoidRational.Q4),
-            Vector512.FusedMultiplyAdd(s, Vector512.Create(SigmoidRational.Q3), Vector512.Create(SigmoidRational.Q2)));
-        Vector512<float> denominator = Vector512.FusedMultiplyAdd(
-            s2, high, Vector512.FusedMultiplyAdd(s, Vector512.Create(SigmoidRational.Q1), Vector512.Create(SigmoidRational.Q0)));
-        Vector512<float> saturated = Vector512.GreaterThan(Vector512.Abs(x), Vector512.Create(SigmoidRational.Saturation));
-        Vector512<float> limit = Vector512.GreaterThan(x, Vector512<float>.Zero) & Vector512<float>.One;
-        return Vector512.ConditionalSelect(saturated, limit, numerator / denominator + Vector512.Create(0.5f));
-    }
+    public static Vector512<float> Sigmoid(Vector512<float> x) => RationalActivations.Sigmoid<Lanes512, Vector512<float>>(x);
 
     /// <summary>The logistic function <c>1 / (1 + e^-x)</c> of each lane, within 1e-6 of the exact value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
