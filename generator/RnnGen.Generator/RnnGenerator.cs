@@ -33,7 +33,20 @@ public sealed class RnnGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
+        // Hint names equal but for case collide in Roslyn; only the colliding ones change, so adding
+        // an unrelated model leaves every other model's output cached.
+        IncrementalValueProvider<EquatableArray<string>> collisions = specs
+            .Select(static (spec, _) => spec.HintName)
+            .Collect()
+            .Select(static (names, _) => HintNames.Collisions(names))
+            .WithTrackingName(TrackingNames.HintNameCollisions);
+
+        IncrementalValuesProvider<ModelSpec> named = specs
+            .Combine(collisions)
+            .Select(static (pair, _) => pair.Left with { HintName = HintNames.Disambiguate(pair.Left.HintName, pair.Right) })
+            .WithTrackingName(TrackingNames.NamedSpecs);
+
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
-        context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.HintName, ModelEmitter.Emit(spec)));
+        context.RegisterSourceOutput(named, static (output, spec) => output.AddSource(spec.HintName, ModelEmitter.Emit(spec)));
     }
 }

@@ -6,4 +6,6 @@ internal static class TrackingNames
     public const string ParseResults = nameof(ParseResults);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Specs = nameof(Specs);
+    public const string HintNameCollisions = nameof(HintNameCollisions);
+    public const string NamedSpecs = nameof(NamedSpecs);
 }

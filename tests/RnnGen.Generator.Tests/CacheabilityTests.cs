@@ -26,7 +26,7 @@ public class CacheabilityTests
         """;
 
     private static readonly string[] TrackedSteps =
-        [TrackingNames.ParseResults, TrackingNames.Diagnostics, TrackingNames.Specs];
+        [TrackingNames.ParseResults, TrackingNames.Diagnostics, TrackingNames.Specs, TrackingNames.HintNameCollisions, TrackingNames.NamedSpecs];
 
     [Fact]
     public void Running_twice_on_the_same_compilation_reuses_every_step()

@@ -156,6 +156,21 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void RNNG008_counts_the_backward_scratch_of_every_step()
+    {
+        // Parameters and gradients 33.6 M floats, h_0..h_T 16.8 M, d loss / d a of every step another
+        // 16.8 M: 67.2 M in all with the rest, just over the limit once every buffer is counted.
+        string source = """
+            [RnnGen.Rnn(TimeSteps = 4096, HiddenUnits = 4096)]
+            public partial class Model { }
+            """;
+        Diagnostic diagnostic = SingleDiagnostic(source);
+
+        Assert.Equal("RNNG008", diagnostic.Id);
+        Assert.Contains("67211288 floats", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void Every_problem_of_one_attribute_is_reported_together()
     {
         GeneratorHarness.Run run = GeneratorHarness.RunGenerator("""

@@ -66,6 +66,6 @@ public class RobustnessTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationProblems);
-        Assert.Equal("Tagged_1.g.cs", Assert.Single(Assert.Single(run.Result.Results).GeneratedSources).HintName);
+        Assert.Equal("Tagged{TTag}.g.cs", Assert.Single(Assert.Single(run.Result.Results).GeneratedSources).HintName);
     }
 }

@@ -74,7 +74,7 @@ internal static class ForwardEmitter
         {
             writer.WriteLine($"{Names.Guard}.WholeMultiple(inputs.Length, InputLength, \"{InputMeaning(spec)} per sequence\", nameof(inputs));");
             writer.WriteLine("int count = inputs.Length / InputLength;");
-            writer.WriteLine($"{Names.Guard}.Length(outputs.Length, count * OutputLength, \"{OutputMeaning(spec)} per input sequence\", nameof(outputs));");
+            writer.WriteLine($"{Names.Guard}.BatchLength(outputs.Length, count, OutputLength, \"{OutputMeaning(spec)} per input sequence\", nameof(outputs));");
             writer.WriteLine("int n = 0;");
             if (EmissionStrategies.UsesLanesForBatches(spec))
             {

@@ -58,14 +58,14 @@ internal static class ModelParser
 
         if (diagnostics.Count == 0)
         {
-            long floats = TotalFloats(timeSteps, features, hiddenUnits, denseUnits);
+            long floats = TotalFloats(timeSteps, features, hiddenUnits, denseUnits, returnSequences);
             if (floats > MaxFloats)
             {
                 diagnostics.Add(Diagnostic(
                     DiagnosticDescriptors.ModelTooLarge,
                     arguments.AttributeLocation,
                     floats.ToString(CultureInfo.InvariantCulture),
-                    "parameters, gradients and scratch",
+                    "parameters, gradients and every scratch buffer",
                     MaxFloats.ToString(CultureInfo.InvariantCulture)));
             }
         }
@@ -216,11 +216,19 @@ internal static class ModelParser
         "_preactivationGradients", "_laneInputs", "_laneOutputs", "Forward", "Cell", "Dense", "AddDenseToHiddenGradient", "PredictLanes512", "PredictLanes256", "PredictLanes128",
     };
 
-    private static long TotalFloats(int timeSteps, int features, int hiddenUnits, int denseUnits)
+    /// <summary>
+    /// Every float the model allocates, whichever strategy it gets: Parameters and Gradients, State,
+    /// h_0..h_T, the outputs and their gradients, d loss / d h and d loss / d a of every step, and the
+    /// lane buffers of PredictBatch.
+    /// </summary>
+    private static long TotalFloats(int timeSteps, int features, int hiddenUnits, int denseUnits, bool returnSequences)
     {
         long parameters = (long)features * hiddenUnits + (long)hiddenUnits * hiddenUnits + hiddenUnits + (long)hiddenUnits * denseUnits + denseUnits;
-        long scratch = (long)(timeSteps + 1) * hiddenUnits + 2L * timeSteps * denseUnits;
-        return 2 * parameters + scratch;
+        long outputs = returnSequences ? (long)timeSteps * denseUnits : denseUnits;
+        long hiddenStates = (long)(timeSteps + 1) * hiddenUnits + Emit.EmissionStrategies.RegisterLanes;
+        long backwardScratch = outputs + hiddenUnits + (long)timeSteps * hiddenUnits;
+        long lanes = (long)Emit.LanesForward.MaxLanes * timeSteps * features + Emit.LanesForward.MaxLanes;
+        return 2 * parameters + hiddenUnits + hiddenStates + outputs + backwardScratch + lanes;
     }
 
     private static EquatableArray<TypeDeclaration> ContainingTypeDeclarations(INamedTypeSymbol type)
@@ -245,25 +253,37 @@ internal static class ModelParser
             _ => "class",
         };
         string name = type.TypeParameters.Length == 0
-            ? type.Name
-            : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(static p => p.Name)) + ">";
+            ? Identifier(type.Name)
+            : Identifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(static p => Identifier(p.Name))) + ">";
         return new TypeDeclaration(keyword, name);
     }
 
+    /// <summary>A name as C# source must spell it: <c>@class</c> for a type named after a keyword.</summary>
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+
+    /// <summary>
+    /// <c>{Namespace}.{Outer}.{Type}.g.cs</c> from the names as declared, without the <c>@</c> of an
+    /// escaped keyword (which a hint name may not contain); type parameters as <c>{T,U}</c>, which no
+    /// identifier can spell, so <c>M&lt;T&gt;</c> and <c>M_1</c> stay apart. Names that differ only in
+    /// case are told apart later, in <see cref="HintNames"/>.
+    /// </summary>
     private static string HintName(INamedTypeSymbol type)
     {
         var parts = new List<string>();
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            parts.Insert(0, current.MetadataName.Replace('`', '_'));
+            parts.Insert(0, current.TypeParameters.Length == 0
+                ? current.Name
+                : current.Name + "{" + string.Join(",", current.TypeParameters.Select(static p => p.Name)) + "}");
         }
 
-        if (!type.ContainingNamespace.IsGlobalNamespace)
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
         {
-            parts.Insert(0, type.ContainingNamespace.ToDisplayString());
+            parts.Insert(0, ns.Name);
         }
 
-        return string.Join(".", parts) + ".g.cs";
+        return string.Join(".", parts) + HintNames.Extension;
     }
 
     private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] args) =>

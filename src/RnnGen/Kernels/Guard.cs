@@ -28,6 +28,21 @@ public static class Guard
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="actual"/> equals <paramref name="count"/> × <paramref name="perSequence"/>,
+    /// multiplied in 64 bits so that a huge batch cannot wrap around to a length that passes.
+    /// </summary>
+    public static void BatchLength(int actual, int count, int perSequence, string meaning, string paramName)
+    {
+        long expected = (long)count * perSequence;
+        if (actual != expected)
+        {
+            throw new ArgumentException(
+                $"Expected {expected.ToString(System.Globalization.CultureInfo.InvariantCulture)} floats ({count.ToString(System.Globalization.CultureInfo.InvariantCulture)} × {meaning}), but the span has {actual.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+                paramName);
+        }
+    }
+
     [DoesNotReturn]
     private static void ThrowLength(int actual, int expected, string meaning, string paramName) =>
         throw new ArgumentException($"Expected {expected} floats ({meaning}), but the span has {actual}.", paramName);

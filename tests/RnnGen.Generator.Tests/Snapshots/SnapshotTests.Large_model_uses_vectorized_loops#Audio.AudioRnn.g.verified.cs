@@ -143,7 +143,7 @@ namespace Audio
         {
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 64 * 8 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
-            global::RnnGen.Kernels.Guard.Length(outputs.Length, count * OutputLength, "OutputLength = DenseUnits = 4 per input sequence", nameof(outputs));
+            global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 4 per input sequence", nameof(outputs));
             int n = 0;
             for (; n < count; n++)
             {

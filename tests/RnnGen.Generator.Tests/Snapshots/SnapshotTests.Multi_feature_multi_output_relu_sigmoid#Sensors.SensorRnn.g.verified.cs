@@ -141,7 +141,7 @@ namespace Sensors
         {
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 7 * 3 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
-            global::RnnGen.Kernels.Guard.Length(outputs.Length, count * OutputLength, "OutputLength = DenseUnits = 2 per input sequence", nameof(outputs));
+            global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 2 per input sequence", nameof(outputs));
             int n = 0;
             // Whole groups of sequences run side by side, one per SIMD lane, at the widest accelerated width.
             int lanes = 0;

@@ -136,7 +136,7 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 1 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
-            global::RnnGen.Kernels.Guard.Length(outputs.Length, count * OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 1 per input sequence", nameof(outputs));
+            global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 1 per input sequence", nameof(outputs));
             int n = 0;
             for (; n < count; n++)
             {

@@ -50,6 +50,21 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void PredictBatch_counts_outputs_in_64_bits_so_a_huge_batch_cannot_wrap_around()
+    {
+        // (2^20 + 1) sequences × 4096 outputs = 2^32 + 4096 floats, which wraps to 4096 in 32 bits.
+        var model = new WidestOutputRnn(seed: 1);
+        float[] inputs = new float[(1 << 20) + 1];
+        float[] outputs = new float[WidestOutputRnn.OutputLength];
+
+        var error = Assert.Throws<ArgumentException>(() => model.PredictBatch(inputs, outputs));
+
+        Assert.Equal("outputs", error.ParamName);
+        Assert.Contains("Expected 4294971392 floats (1048577 × OutputLength", error.Message);
+        Assert.All(outputs, value => Assert.Equal(0f, value));
+    }
+
+    [Fact]
     public void A_refused_call_leaves_parameters_and_state_unchanged()
     {
         var model = new DemoStatefulRnn(seed: 1);

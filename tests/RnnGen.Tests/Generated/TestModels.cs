@@ -63,3 +63,7 @@ public partial class MediumReluRnn { }
 [Rnn(TimeSteps = 16, Features = 3, HiddenUnits = 131, DenseUnits = 2,
      HiddenActivation = Activation.Sigmoid, DenseActivation = Activation.Relu, ReturnSequences = true)]
 public partial class OddSizedSigmoidRnn { }
+
+// The widest output a model may have, on the shortest input: count * OutputLength overflows int for a huge batch.
+[Rnn(TimeSteps = 1, Features = 1, HiddenUnits = 1, DenseUnits = RnnAttribute.MaxDimension)]
+public partial class WidestOutputRnn { }
