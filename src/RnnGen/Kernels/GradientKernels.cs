@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
@@ -14,6 +15,7 @@ namespace RnnGen.Kernels;
 /// gradient in registers while it streams over the steps. For generated code: shapes that do not
 /// match the spans are refused before anything is read or written.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class GradientKernels
 {
     /// <summary>Rows of the result held in registers at once.</summary>

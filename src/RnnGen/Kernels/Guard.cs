@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -7,6 +8,7 @@ namespace RnnGen.Kernels;
 /// Argument checks shared by generated models, for generated code; the throwing path stays out of
 /// the hot code. Messages format their numbers invariantly, whatever the current culture.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Guard
 {
     /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics.Tensors;
@@ -18,6 +19,7 @@ namespace RnnGen.Kernels;
 /// Columns that do not fill a last register are done by one register that ends at the row's end,
 /// whose lanes already done are masked off. Fewer than four columns are done in scalar code.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class MatrixKernels
 {
     /// <summary>
