@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -9,6 +10,7 @@ namespace RnnGen.Kernels;
 /// Derivatives are written in terms of the activation's output <c>y</c>, which the forward
 /// pass has already stored, so backward never recomputes a transcendental function.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Activations
 {
     // The scalar forms run the vector ones on one lane, so every strategy computes the same bits and

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -84,7 +86,11 @@ internal static class ElementwiseLoops
     public static void Update<TGradient>(ReadOnlySpan<float> y, Span<float> gradient)
         where TGradient : IVectorGradient
     {
-        y = y[..gradient.Length];
+        if (y.Length < gradient.Length)
+        {
+            ThrowOutputsTooShort(y.Length, gradient.Length);
+        }
+
         ref float output = ref MemoryMarshal.GetReference(y);
         ref float g = ref MemoryMarshal.GetReference(gradient);
         nuint length = (nuint)gradient.Length;
@@ -130,4 +136,10 @@ internal static class ElementwiseLoops
             }
         }
     }
+
+    [DoesNotReturn]
+    private static void ThrowOutputsTooShort(int length, int gradientLength) =>
+        throw new ArgumentOutOfRangeException(
+            "y",
+            string.Create(CultureInfo.InvariantCulture, $"Expected at least {gradientLength} floats (gradient.Length), but the span has {length}."));
 }

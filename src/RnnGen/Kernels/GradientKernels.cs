@@ -1,4 +1,8 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -8,8 +12,10 @@ namespace RnnGen.Kernels;
 /// Weight gradients summed over all time steps at once. BPTT's <c>dRecurrentKernel += h_{t-1}ᵀ·da_t</c>,
 /// done step by step, reads and writes the whole gradient matrix every step; collecting the da_t of
 /// every step first turns the sum into one matrix product, <c>Hᵀ·DA</c>, that keeps blocks of the
-/// gradient in registers while it streams over the steps.
+/// gradient in registers while it streams over the steps. For generated code: shapes that do not
+/// match the spans are refused before anything is read or written.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class GradientKernels
 {
     /// <summary>Rows of the result held in registers at once.</summary>
@@ -20,13 +26,18 @@ public static class GradientKernels
     /// <c>left</c> <c>[steps, rows]</c>, <c>right</c> <c>[steps, columns]</c> and <c>result</c> <c>[rows, columns]</c>,
     /// all row-major.
     /// </summary>
-    /// <exception cref="ArgumentException">The lengths are not <c>steps * rows</c>, <c>steps * columns</c>, <c>rows * columns</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/>, <paramref name="rows"/> or <paramref name="columns"/> is negative.</exception>
+    /// <exception cref="ArgumentException">The lengths are not <c>steps * rows</c>, <c>steps * columns</c>, <c>rows * columns</c>, counted without overflow.</exception>
     public static void AddTransposedProduct(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> result, int steps, int rows, int columns)
     {
-        if (left.Length != steps * rows || right.Length != steps * columns || result.Length != rows * columns)
+        // In 64 bits: an int product can wrap (65536² is 0) and match an empty span. Negative sizes
+        // first, or (-1)·(-1) would match a length of 1. The throw helper says which check failed.
+        if ((steps | rows | columns) < 0
+            || (long)steps * rows != left.Length
+            || (long)steps * columns != right.Length
+            || (long)rows * columns != result.Length)
         {
-            throw new ArgumentException(
-                $"Expected left [{steps}, {rows}], right [{steps}, {columns}] and result [{rows}, {columns}], but their lengths are {left.Length}, {right.Length} and {result.Length}.");
+            ThrowShape(left.Length, right.Length, result.Length, steps, rows, columns);
         }
 
         ref float l = ref MemoryMarshal.GetReference(left);
@@ -64,12 +75,26 @@ public static class GradientKernels
     /// <c>sums[c] += Σ_t values[t, c]</c>: a bias gradient summed over the steps. <c>values</c> is
     /// <c>[values.Length / sums.Length, sums.Length]</c>.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="sums"/> is empty, or <c>values.Length</c> is not a whole multiple of <c>sums.Length</c>.</exception>
     public static void AddColumnSums(ReadOnlySpan<float> values, Span<float> sums)
     {
         int columns = sums.Length;
-        for (int start = 0; start < values.Length; start += columns)
+
+        // No columns would step through the values by 0 forever.
+        if (columns == 0)
         {
-            System.Numerics.Tensors.TensorPrimitives.Add(sums, values.Slice(start, columns), sums);
+            throw new ArgumentException("Expected at least one column to sum into, but the span is empty.", nameof(sums));
+        }
+
+        int steps = values.Length / columns;
+        if (steps * columns != values.Length)
+        {
+            ThrowNotWholeRows(values.Length, columns);
+        }
+
+        for (int t = 0; t < steps; t++)
+        {
+            TensorPrimitives.Add(sums, values.Slice(t * columns, columns), sums);
         }
     }
 
@@ -111,4 +136,32 @@ public static class GradientKernels
 
         Unsafe.Add(ref result, r * columns + c) += sum;
     }
+
+    [DoesNotReturn]
+    private static void ThrowShape(int leftLength, int rightLength, int resultLength, int steps, int rows, int columns)
+    {
+        ThrowIfNegative(steps, nameof(steps));
+        ThrowIfNegative(rows, nameof(rows));
+        ThrowIfNegative(columns, nameof(columns));
+        throw new ArgumentException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Expected left [{steps}, {rows}], right [{steps}, {columns}] and result [{rows}, {columns}], that is {(long)steps * rows}, {(long)steps * columns} and {(long)rows * columns} floats, but their lengths are {leftLength}, {rightLength} and {resultLength}."));
+    }
+
+    // Not ArgumentOutOfRangeException.ThrowIfNegative: its message formats the value in the current culture.
+    private static void ThrowIfNegative(int size, string paramName)
+    {
+        if (size < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                string.Create(CultureInfo.InvariantCulture, $"Expected a size of 0 or more, but {paramName} is {size}."));
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNotWholeRows(int length, int columns) =>
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"Expected a multiple of {columns} floats (sums.Length), but the span has {length}."),
+            "values");
 }

@@ -1,8 +1,14 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace RnnGen.Kernels;
 
-/// <summary>Argument checks shared by generated models; the throwing path stays out of the hot code.</summary>
+/// <summary>
+/// Argument checks shared by generated models, for generated code; the throwing path stays out of
+/// the hot code. Messages format their numbers invariantly, whatever the current culture.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Guard
 {
     /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>
@@ -10,6 +16,7 @@ public static class Guard
     /// <param name="expected">The length the model needs.</param>
     /// <param name="meaning">How the expected length is made, e.g. <c>"InputLength = TimeSteps * Features = 12 * 1"</c>.</param>
     /// <param name="paramName">The argument's name.</param>
+    /// <exception cref="ArgumentException"><paramref name="actual"/> is not <paramref name="expected"/>.</exception>
     public static void Length(int actual, int expected, string meaning, string paramName)
     {
         if (actual != expected)
@@ -19,12 +26,19 @@ public static class Guard
     }
 
     /// <summary>Throws unless <paramref name="actual"/> is a whole multiple of <paramref name="unit"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is 0 or negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actual"/> is not a whole multiple of <paramref name="unit"/>.</exception>
     public static void WholeMultiple(int actual, int unit, string meaning, string paramName)
     {
+        // A unit of 0 would divide by zero, and every length is a multiple of -1.
+        if (unit <= 0)
+        {
+            ThrowUnit(unit);
+        }
+
         if (actual % unit != 0)
         {
-            throw new ArgumentException(
-                $"Expected a multiple of {unit} floats ({meaning}), but the span has {actual}.", paramName);
+            ThrowWholeMultiple(actual, unit, meaning, paramName);
         }
     }
 
@@ -45,5 +59,19 @@ public static class Guard
 
     [DoesNotReturn]
     private static void ThrowLength(int actual, int expected, string meaning, string paramName) =>
-        throw new ArgumentException($"Expected {expected} floats ({meaning}), but the span has {actual}.", paramName);
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"Expected {expected} floats ({meaning}), but the span has {actual}."),
+            paramName);
+
+    [DoesNotReturn]
+    private static void ThrowWholeMultiple(int actual, int unit, string meaning, string paramName) =>
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"Expected a multiple of {unit} floats ({meaning}), but the span has {actual}."),
+            paramName);
+
+    [DoesNotReturn]
+    private static void ThrowUnit(int unit) =>
+        throw new ArgumentOutOfRangeException(
+            nameof(unit),
+            string.Create(CultureInfo.InvariantCulture, $"Expected a unit of 1 or more, but it is {unit}."));
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -6,8 +9,9 @@ using System.Runtime.Intrinsics;
 namespace RnnGen.Kernels;
 
 /// <summary>
-/// The three products of an RNN, on row-major matrices (the Keras layout), for generated code.
-/// Shapes come from the span lengths; callers pass spans of exactly the right lengths.
+/// The three products of an RNN, on row-major matrices (the Keras layout). For generated code:
+/// shapes come from the span lengths, and a matrix shorter than the shape is refused before
+/// anything is read or written.
 /// </summary>
 /// <remarks>
 /// Each product runs on the widest accelerated register that fits the columns: the entry points
@@ -15,19 +19,20 @@ namespace RnnGen.Kernels;
 /// Columns that do not fill a last register are done by one register that ends at the row's end,
 /// whose lanes already done are masked off. Fewer than four columns are done in scalar code.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class MatrixKernels
 {
     /// <summary>
     /// <c>accumulator[c] += Σ_r vector[r] · matrix[r, c]</c>: the forward product <c>h·RecurrentKernel</c>,
     /// in axpy form over contiguous rows. <c>matrix</c> is <c>[vector.Length, accumulator.Length]</c>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>vector.Length * accumulator.Length</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>vector.Length * accumulator.Length</c>, counted without overflow.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddVectorTimesMatrix(ReadOnlySpan<float> vector, ReadOnlySpan<float> matrix, Span<float> accumulator)
     {
         int rows = vector.Length;
         int columns = accumulator.Length;
-        matrix = matrix[..(rows * columns)];
+        RequireMatrix(matrix.Length, rows, columns, "[vector.Length, accumulator.Length]", nameof(matrix));
         ref float v = ref MemoryMarshal.GetReference(vector);
         ref float m = ref MemoryMarshal.GetReference(matrix);
         ref float acc = ref MemoryMarshal.GetReference(accumulator);
@@ -46,7 +51,7 @@ public static class MatrixKernels
         else if (columns == 1)
         {
             // One column is contiguous: a dot product.
-            acc += TensorPrimitives.Dot(vector, matrix);
+            acc += TensorPrimitives.Dot(vector, matrix[..rows]);
         }
         else
         {
@@ -58,13 +63,13 @@ public static class MatrixKernels
     /// <c>result[r] = Σ_c matrix[r, c] · vector[c]</c>: the backward product <c>da·RecurrentKernelᵀ</c>.
     /// <c>matrix</c> is <c>[result.Length, vector.Length]</c>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>result.Length * vector.Length</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>result.Length * vector.Length</c>, counted without overflow.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MultiplyMatrixByVector(ReadOnlySpan<float> matrix, ReadOnlySpan<float> vector, Span<float> result)
     {
         int rows = result.Length;
         int columns = vector.Length;
-        matrix = matrix[..(rows * columns)];
+        RequireMatrix(matrix.Length, rows, columns, "[result.Length, vector.Length]", nameof(matrix));
         ref float m = ref MemoryMarshal.GetReference(matrix);
         ref float v = ref MemoryMarshal.GetReference(vector);
         ref float r = ref MemoryMarshal.GetReference(result);
@@ -90,13 +95,13 @@ public static class MatrixKernels
     /// <c>matrix[r, c] += left[r] · right[c]</c>: a weight gradient <c>h_{t-1}ᵀ·da</c>.
     /// <c>matrix</c> is <c>[left.Length, right.Length]</c>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>left.Length * right.Length</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><c>matrix</c> is shorter than <c>left.Length * right.Length</c>, counted without overflow.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddOuterProduct(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> matrix)
     {
         int rows = left.Length;
         int columns = right.Length;
-        matrix = matrix[..(rows * columns)];
+        RequireMatrix(matrix.Length, rows, columns, "[left.Length, right.Length]", nameof(matrix));
         ref float l = ref MemoryMarshal.GetReference(left);
         ref float x = ref MemoryMarshal.GetReference(right);
         ref float m = ref MemoryMarshal.GetReference(matrix);
@@ -117,4 +122,23 @@ public static class MatrixKernels
             OuterProduct.AddNarrow(ref l, ref x, ref m, (nuint)rows, (nuint)columns);
         }
     }
+
+    /// <summary>Throws unless <paramref name="length"/> holds a <c>[rows, columns]</c> matrix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RequireMatrix(int length, int rows, int columns, string shape, string paramName)
+    {
+        // In 64 bits: an int product can wrap (65536² is 0) and let an empty matrix through.
+        if ((long)rows * columns > length)
+        {
+            ThrowMatrixTooShort(length, rows, columns, shape, paramName);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowMatrixTooShort(int length, int rows, int columns, string shape, string paramName) =>
+        throw new ArgumentOutOfRangeException(
+            paramName,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Expected at least {(long)rows * columns} floats, a {shape} = [{rows}, {columns}] matrix, but the span has {length}."));
 }

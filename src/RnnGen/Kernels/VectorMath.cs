@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -26,6 +27,7 @@ namespace RnnGen.Kernels;
 /// tanh about 50% slower before this.
 /// </para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class VectorMath
 {
     private const float MinNormal = RationalActivations.MinNormal;
