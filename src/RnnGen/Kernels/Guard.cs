@@ -52,7 +52,7 @@ public static class Guard
         if (actual != expected)
         {
             throw new ArgumentException(
-                $"Expected {expected.ToString(System.Globalization.CultureInfo.InvariantCulture)} floats ({count.ToString(System.Globalization.CultureInfo.InvariantCulture)} × {meaning}), but the span has {actual.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+                string.Create(CultureInfo.InvariantCulture, $"Expected {expected} floats ({count} × {meaning}), but the span has {actual}."),
                 paramName);
         }
     }
