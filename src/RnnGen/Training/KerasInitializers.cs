@@ -35,8 +35,8 @@ public static class KerasInitializers
     /// transpose when <c>rows &lt; columns</c>, scale by <paramref name="gain"/>.
     /// </summary>
     /// <remarks>
-    /// Q comes from a blocked Householder QR in float64 (<c>O(n²m)</c> flops, vectorized: about a second at 2048×2048,
-    /// where Gram-Schmidt took tens). The normal draws are the same as ever, column by column, so a seed gives the
+    /// Q comes from a blocked Householder QR in float64 (<c>O(n²m)</c> flops, vectorized: about 2 s at 2048×2048,
+    /// where Gram-Schmidt took 16). The normal draws are the same as ever, column by column, so a seed gives the
     /// same matrix as before up to rounding.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="kernel"/> does not hold <c>rows * columns</c> floats.</exception>
