@@ -1,3 +1,4 @@
+using System.Globalization;
 using RnnGen.Data;
 
 namespace RnnGen.Evaluation;
@@ -100,7 +101,8 @@ public static class ModelEvaluation
         {
             if (column < 0 || column >= scaler.Features)
             {
-                throw new ArgumentOutOfRangeException(nameof(targetColumns), column, $"Expected columns in [0, {scaler.Features}) of the scaler, but one is {column}.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(targetColumns), string.Create(CultureInfo.InvariantCulture, $"Expected columns in [0, {scaler.Features}) of the scaler, but one is {column}."));
             }
         }
     }

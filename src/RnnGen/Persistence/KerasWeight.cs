@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RnnGen.Persistence;
 
 /// <summary>One Keras variable of a SimpleRNN + Dense model: its name, shape and place in <see cref="IRnnModel.Parameters"/>.</summary>
@@ -13,6 +15,29 @@ internal readonly record struct KerasWeight(string Name, string KerasSuffix, int
 
     /// <summary>The shape as Keras prints it: <c>(1, 3)</c> or <c>(3,)</c>.</summary>
     public string ShapeText => Columns == 0 ? $"({Rows},)" : $"({Rows}, {Columns})";
+
+    /// <summary>Names parameter <paramref name="index"/> of the buffer, inside this variable: <c>simple_rnn/kernel[0, 2]</c> or <c>dense/bias[0]</c>.</summary>
+    public string ElementName(int index)
+    {
+        int i = index - Offset;
+        return Columns == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{Name}[{i}]")
+            : string.Create(CultureInfo.InvariantCulture, $"{Name}[{i / Columns}, {i % Columns}]");
+    }
+
+    /// <summary>The variable of <paramref name="shape"/> that holds parameter <paramref name="index"/>.</summary>
+    public static KerasWeight Containing(RnnShape shape, int index)
+    {
+        foreach (KerasWeight weight in Of(shape))
+        {
+            if (index < weight.Offset + weight.Length)
+            {
+                return weight;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(index), index, "Expected an index inside the parameter buffer.");
+    }
 
     /// <summary>The five variables of <paramref name="shape"/> in <c>get_weights()</c> order.</summary>
     public static KerasWeight[] Of(RnnShape shape)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -32,35 +31,41 @@ namespace RnnGen.Persistence;
 /// </remarks>
 public static class KerasWeightsJson
 {
-    private const string Format = "rnngen-keras-weights";
+    // Strict: a lone surrogate in the text is refused rather than silently replaced.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The model's weights as indented JSON (layout in the remarks).</summary>
+    /// <exception cref="ArgumentException">A parameter is NaN or infinite (JSON has no such numbers); the message names it.</exception>
     public static string Export(IRnnModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        FiniteWeights.Require(model, nameof(model));
         using var buffer = new MemoryStream();
         Export(model, buffer);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Writes the model's weights as UTF-8 JSON to <paramref name="utf8Json"/>.</summary>
+    /// <exception cref="ArgumentException">A parameter is NaN or infinite (JSON has no such numbers); the message names it,
+    /// and nothing is written to <paramref name="utf8Json"/>.</exception>
     public static void Export(IRnnModel model, Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(utf8Json);
+        FiniteWeights.Require(model, nameof(model));
         RnnShape shape = model.Shape;
         using var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
-        writer.WriteString("format", Format);
-        writer.WriteNumber("version", 1);
+        writer.WriteString("format", KerasWeightsHeader.Format);
+        writer.WriteNumber("version", KerasWeightsHeader.Version);
         writer.WriteStartObject("shape");
         writer.WriteString("cell", shape.Cell.ToString());
         writer.WriteNumber("timeSteps", shape.TimeSteps);
         writer.WriteNumber("features", shape.Features);
         writer.WriteNumber("hiddenUnits", shape.HiddenUnits);
         writer.WriteNumber("denseUnits", shape.DenseUnits);
-        writer.WriteString("hiddenActivation", KerasName(shape.HiddenActivation));
-        writer.WriteString("denseActivation", KerasName(shape.DenseActivation));
+        writer.WriteString("hiddenActivation", KerasWeightsHeader.KerasName(shape.HiddenActivation));
+        writer.WriteString("denseActivation", KerasWeightsHeader.KerasName(shape.DenseActivation));
         writer.WriteBoolean("returnSequences", shape.ReturnSequences);
         writer.WriteBoolean("stateful", shape.Stateful);
         writer.WriteEndObject();
@@ -87,27 +92,46 @@ public static class KerasWeightsJson
     }
 
     /// <summary>Reads weights exported by <see cref="Export(IRnnModel)"/> (or written by a script in that layout) into <paramref name="model"/>.</summary>
-    /// <exception cref="InvalidDataException">The JSON is malformed, a weight is missing, extra, misnamed or of another shape,
-    /// or a value is not a finite number; the message names the weight. The model is unchanged.</exception>
+    /// <remarks><c>format</c>, <c>version</c> and <c>shape</c> may be left out (a script may write only <c>weights</c>);
+    /// when present, they must be those <see cref="Export(IRnnModel)"/> writes for this model.</remarks>
+    /// <exception cref="InvalidDataException">The JSON is malformed or not valid text (a lone surrogate); its format, version
+    /// or shape is not this model's; a weight is missing, extra, misnamed or of another shape; or a value is not a finite
+    /// number. The message says which. The model is unchanged.</exception>
     public static void Import(IRnnModel model, string json)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
+        using JsonDocument document = Parse(json);
+        var parameters = new float[model.ParameterCount];
+        JsonElement root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            KerasWeightsHeader.Check(root, model.Shape);
+        }
+
+        ReadWeights(root, model.Shape, parameters);
+        parameters.CopyTo(model.Parameters);
+    }
+
+    private static JsonDocument Parse(string json)
+    {
+        byte[] utf8;
         try
         {
-            document = JsonDocument.Parse(json);
+            utf8 = StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw Invalid($"The weights JSON is not valid text: a lone surrogate (U+{(int)e.CharUnknown:X4}) at character {e.Index}.");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(utf8);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"The weights JSON is malformed: {e.Message}", e);
-        }
-
-        using (document)
-        {
-            var parameters = new float[model.ParameterCount];
-            ReadWeights(document.RootElement, model.Shape, parameters);
-            parameters.CopyTo(model.Parameters);
         }
     }
 
@@ -121,7 +145,7 @@ public static class KerasWeightsJson
         KerasWeight[] expected = KerasWeight.Of(shape);
         if (weights.GetArrayLength() != expected.Length)
         {
-            throw new InvalidDataException(
+            throw Invalid(
                 $"Expected {expected.Length} weights (kernel, recurrent_kernel, bias, dense kernel, dense bias), but the JSON has {weights.GetArrayLength()}.");
         }
 
@@ -131,17 +155,17 @@ public static class KerasWeightsJson
             KerasWeight weight = expected[index++];
             if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("values", out JsonElement values))
             {
-                throw new InvalidDataException($"Expected weight {index - 1} ({weight.Name}) to be an object with \"values\".");
+                throw Invalid($"Expected weight {index - 1} ({weight.Name}) to be an object with \"values\".");
             }
 
             if (element.TryGetProperty("name", out JsonElement name) && !NameMatches(name, weight))
             {
-                throw new InvalidDataException($"Expected weight {index - 1} to be {weight.Name} (a name ending in \"{weight.KerasSuffix}\"), but it is named {name}.");
+                throw Invalid($"Expected weight {index - 1} to be {weight.Name} (a name ending in \"{weight.KerasSuffix}\"), but it is named {name}.");
             }
 
             if (element.TryGetProperty("shape", out JsonElement declared) && !ShapeMatches(declared, weight))
             {
-                throw new InvalidDataException($"Expected {weight.Name} of shape {weight.ShapeText}, but the JSON declares {DescribeShape(declared)}.");
+                throw Invalid($"Expected {weight.Name} of shape {weight.ShapeText}, but the JSON declares {DescribeShape(declared)}.");
             }
 
             ReadValues(values, weight, parameters.AsSpan(weight.Offset, weight.Length));
@@ -158,7 +182,7 @@ public static class KerasWeightsJson
 
         if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != weight.Rows)
         {
-            throw new InvalidDataException($"Expected {weight.Name} values as {weight.Rows} rows (shape {weight.ShapeText}).");
+            throw Invalid($"Expected {weight.Name} values as {weight.Rows} rows (shape {weight.ShapeText}).");
         }
 
         int row = 0;
@@ -174,7 +198,7 @@ public static class KerasWeightsJson
         string where = row < 0 ? weight.Name : $"{weight.Name} row {row}";
         if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != destination.Length)
         {
-            throw new InvalidDataException($"Expected {where} to be an array of {destination.Length} numbers (shape {weight.ShapeText}).");
+            throw Invalid($"Expected {where} to be an array of {destination.Length} numbers (shape {weight.ShapeText}).");
         }
 
         int i = 0;
@@ -182,7 +206,7 @@ public static class KerasWeightsJson
         {
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetSingle(out float number) || !float.IsFinite(number))
             {
-                throw new InvalidDataException($"Expected a finite number at {where}, index {i}, but found {value}.");
+                throw Invalid($"Expected a finite number at {where}, index {i}, but found {value}.");
             }
 
             destination[i++] = number;
@@ -219,12 +243,11 @@ public static class KerasWeightsJson
 
     private static bool NameMatches(JsonElement name, KerasWeight weight)
     {
-        if (name.ValueKind != JsonValueKind.String)
+        if (JsonText.Read(name, "a weight's name") is not string text)
         {
             return false;
         }
 
-        string text = name.GetString()!;
         int slash = text.LastIndexOf('/');
         string last = slash < 0 ? text : text[(slash + 1)..];
         // Keras names may carry a ":0" suffix (TensorFlow variables).
@@ -268,5 +291,6 @@ public static class KerasWeightsJson
         return dimensions.Count == 1 ? $"({dimensions[0]},)" : $"({string.Join(", ", dimensions)})";
     }
 
-    private static string KerasName(Activation activation) => activation.ToString().ToLower(CultureInfo.InvariantCulture);
+    /// <summary>A refusal whose numbers read the same in every culture.</summary>
+    private static InvalidDataException Invalid(FormattableString message) => new(FormattableString.Invariant(message));
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 
 namespace RnnGen.Persistence;
 
@@ -44,25 +43,35 @@ public static class WeightFile
     public static long FileSize(int parameterCount) => HeaderSize + 4L * parameterCount + ChecksumSize;
 
     /// <summary>Writes the model's shape and parameters to <paramref name="path"/>, atomically replacing any file there.</summary>
-    /// <exception cref="IOException">The file could not be written; a file already at <paramref name="path"/> is left as it was.</exception>
+    /// <remarks>The bytes go to a short-named temporary file in the same folder (so a file name the folder accepts is
+    /// never made too long by it), which is flushed to disk and renamed over <paramref name="path"/>.</remarks>
+    /// <exception cref="ArgumentException">A parameter is NaN or infinite (the message names it): <see cref="Load"/> would
+    /// refuse the file, so nothing is written and a file already at <paramref name="path"/> is left as it was.</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not create files in the folder of <paramref name="path"/>
+    /// (a read-only folder), or <paramref name="path"/> is a read-only location; a file already there is left as it was.</exception>
+    /// <exception cref="IOException">The file could not be written for another reason: the folder does not exist or is a file,
+    /// <paramref name="path"/> is a folder, the disk is full. A file already at <paramref name="path"/> is left as it was.</exception>
     public static void Save(IRnnModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] bytes = Serialize(model);
         string fullPath = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        // A fixed 20-character name: appending to the target's name could push a legal name past the 255-byte limit.
+        string temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $".rnngen-{Path.GetRandomFileName()}");
+        bool created = false;
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                created = true;
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, fullPath, overwrite: true);
         }
-        catch
+        catch when (created)
         {
             File.Delete(temporary);
             throw;
@@ -82,9 +91,11 @@ public static class WeightFile
     }
 
     /// <summary>The file's bytes for <paramref name="model"/>: header, parameters, checksum.</summary>
+    /// <exception cref="ArgumentException">A parameter is NaN or infinite; the message names it.</exception>
     public static byte[] Serialize(IRnnModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        FiniteWeights.Require(model, nameof(model));
         ReadOnlySpan<float> parameters = model.Parameters;
         var bytes = new byte[FileSize(parameters.Length)];
         Span<byte> span = bytes;
@@ -110,31 +121,36 @@ public static class WeightFile
         ArgumentNullException.ThrowIfNull(model);
         if (bytes.Length < Magic.Length && Magic.StartsWith(bytes))
         {
-            throw new InvalidDataException($"{source} is truncated: {bytes.Length} bytes, not even the 8-byte magic \"RNNGENWT\".");
+            throw Invalid($"{source} is truncated: {bytes.Length} bytes, not even the 8-byte magic \"RNNGENWT\".");
         }
 
         if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
         {
-            throw new InvalidDataException($"{source} is not an RnnGen weight file: it does not start with \"RNNGENWT\".");
+            throw Invalid($"{source} is not an RnnGen weight file: it does not start with \"RNNGENWT\".");
         }
 
         if (bytes.Length < HeaderSize + ChecksumSize)
         {
-            throw new InvalidDataException(
+            throw Invalid(
                 $"{source} is truncated: {bytes.Length} bytes, but a weight file has at least {HeaderSize + ChecksumSize} (header and checksum).");
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
         if (version != Version)
         {
-            throw new InvalidDataException($"{source} has format version {version}; this RnnGen reads version {Version}.");
+            throw Invalid($"{source} has format version {version}; this RnnGen reads version {Version}.");
         }
 
         int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[44..]);
-        if (count < 0 || bytes.Length != FileSize(count))
+        if (count < 0)
         {
-            throw new InvalidDataException(
-                $"{source} has {bytes.Length} bytes, but its header announces {count} parameters, which take {(count < 0 ? "an impossible size" : FileSize(count) + " bytes")}: the file is truncated or corrupt.");
+            throw Invalid($"{source} is corrupt: its header announces {count} parameters.");
+        }
+
+        if (bytes.Length != FileSize(count))
+        {
+            throw Invalid(
+                $"{source} has {bytes.Length} bytes, but its header announces {count} parameters, which take {FileSize(count)} bytes: the file is truncated or corrupt.");
         }
 
         int body = bytes.Length - ChecksumSize;
@@ -142,13 +158,13 @@ public static class WeightFile
         uint computed = Crc32.Compute(bytes[..body]);
         if (stored != computed)
         {
-            throw new InvalidDataException($"{source} is corrupt: its CRC-32 is 0x{computed:X8}, but it records 0x{stored:X8}.");
+            throw Invalid($"{source} is corrupt: its CRC-32 is 0x{computed:X8}, but it records 0x{stored:X8}.");
         }
 
         RnnShape shape = ReadShape(bytes);
         if (shape != model.Shape || count != model.ParameterCount)
         {
-            throw new InvalidDataException(
+            throw Invalid(
                 $"{source} holds weights of a {shape} model ({count} parameters), but this model is {model.Shape} ({model.ParameterCount} parameters).");
         }
 
@@ -157,7 +173,7 @@ public static class WeightFile
             float value = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderSize + 4 * i)..]);
             if (!float.IsFinite(value))
             {
-                throw new InvalidDataException($"{source} holds {value.ToString(CultureInfo.InvariantCulture)} at parameter {i}; weights must be finite.");
+                throw Invalid($"{source} holds {value} at parameter {i}; weights must be finite.");
             }
         }
 
@@ -196,4 +212,7 @@ public static class WeightFile
             (flags & 1) != 0,
             (flags & 2) != 0);
     }
+
+    /// <summary>A refusal whose numbers read the same in every culture.</summary>
+    private static InvalidDataException Invalid(FormattableString message) => new(FormattableString.Invariant(message));
 }

@@ -32,7 +32,7 @@ public sealed class Adam : Optimizer
         RequireBeta(beta2, nameof(beta2));
         if (!(epsilon > 0f) || !float.IsFinite(epsilon))
         {
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be positive and finite.");
+            throw OutOfRange.Of(nameof(epsilon), epsilon, "epsilon must be positive and finite");
         }
 
         _beta1 = beta1;
@@ -90,7 +90,7 @@ public sealed class Adam : Optimizer
     {
         if (!(beta >= 0f && beta < 1f))
         {
-            throw new ArgumentOutOfRangeException(name, beta, $"{name} must lie in [0, 1).");
+            throw OutOfRange.Of(name, beta, $"{name} must lie in [0, 1)");
         }
     }
 }

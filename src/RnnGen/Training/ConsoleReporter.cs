@@ -30,7 +30,7 @@ public sealed class ConsoleReporter : Callback
     {
         if (verbose is not (1 or 2))
         {
-            throw new ArgumentOutOfRangeException(nameof(verbose), verbose, "Expected verbose 1 (progress bar) or 2 (one line per epoch).");
+            throw OutOfRange.Of(nameof(verbose), verbose, "Expected verbose 1 (progress bar) or 2 (one line per epoch)");
         }
 
         Verbose = verbose;
@@ -44,7 +44,7 @@ public sealed class ConsoleReporter : Callback
     /// <inheritdoc/>
     public override void OnEpochBegin(TrainingContext context, int epoch)
     {
-        _writer.WriteLine($"Epoch {epoch + 1}/{context.Epochs}");
+        _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Epoch {epoch + 1}/{context.Epochs}"));
         _epochStart = Stopwatch.GetTimestamp();
         _lastDraw = _epochStart;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RnnGen.Training;
 
 /// <summary>
@@ -46,7 +48,7 @@ public sealed class EarlyStopping : Callback
         ArgumentOutOfRangeException.ThrowIfNegative(Patience, nameof(Patience));
         if (!(MinDelta >= 0f))
         {
-            throw new ArgumentOutOfRangeException(nameof(MinDelta), MinDelta, "MinDelta must be zero or positive.");
+            throw OutOfRange.Of(nameof(MinDelta), MinDelta, "MinDelta must be zero or positive");
         }
 
         if (Monitor == MonitoredLoss.ValidationLoss && context.ValidationSamples == 0)
@@ -95,8 +97,9 @@ public sealed class EarlyStopping : Callback
         if (_wait >= Patience && logs.Epoch > 0)
         {
             StoppedEpoch = logs.Epoch;
-            context.StopTraining(
-                $"Early stopping after epoch {logs.Epoch + 1}: {Name} has not improved on {_best:G5} (epoch {BestEpoch + 1}) for {_wait} epoch(s).");
+            context.StopTraining(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Early stopping after epoch {logs.Epoch + 1}: {Name} has not improved on {_best:G5} (epoch {BestEpoch + 1}) for {_wait} epoch(s)."));
         }
     }
 

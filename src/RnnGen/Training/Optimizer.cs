@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics.Tensors;
 
 namespace RnnGen.Training;
@@ -142,7 +143,7 @@ public abstract class Optimizer : IOptimizer
 
         if (!(v > 0f) || !float.IsFinite(v))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive and finite.");
+            throw OutOfRange.Of(name, v, $"{name} must be positive and finite");
         }
 
         int alreadySet = (_clipNorm.HasValue ? 1 : 0) + (_globalClipNorm.HasValue ? 1 : 0) + (_clipValue.HasValue ? 1 : 0);
@@ -179,7 +180,8 @@ public abstract class Optimizer : IOptimizer
         {
             if (length < 0)
             {
-                throw new ArgumentException($"Variable lengths must not be negative, but one is {length}.", nameof(variableLengths));
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Variable lengths must not be negative, but one is {length}."), nameof(variableLengths));
             }
 
             sum += length;
@@ -197,7 +199,7 @@ public abstract class Optimizer : IOptimizer
     {
         if (!(value >= 0f) || !float.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite and not negative.");
+            throw OutOfRange.Of(name, value, $"{name} must be finite and not negative");
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class Sgd : Optimizer
     {
         if (!(momentum >= 0f && momentum <= 1f))
         {
-            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "momentum must lie in [0, 1].");
+            throw OutOfRange.Of(nameof(momentum), momentum, "momentum must lie in [0, 1]");
         }
 
         _momentum = momentum;

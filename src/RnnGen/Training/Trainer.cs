@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics.Tensors;
 using RnnGen.Data;
 using RnnGen.Evaluation;
@@ -144,13 +145,14 @@ public sealed class Trainer
             Span<float> gradients = model.Gradients;
             Span<float> parameters = model.Parameters;
             float batchLoss = (float)(batchSum / size);
-            bool finite = float.IsFinite(batchLoss) && float.IsFinite(TensorPrimitives.Sum(gradients));
+            // Element by element: a float sum of finite values near float.MaxValue overflows and would stop a finite batch.
+            bool finite = float.IsFinite(batchLoss) && TensorPrimitives.IsFiniteAll<float>(gradients);
             if (finite)
             {
                 parameters.CopyTo(_lastGoodParameters);
                 TensorPrimitives.Multiply(gradients, 1f / size, gradients);
                 Optimizer.Step(parameters, gradients, _variableLengths);
-                finite = float.IsFinite(TensorPrimitives.Sum(parameters));
+                finite = TensorPrimitives.IsFiniteAll<float>(parameters);
                 if (!finite)
                 {
                     _lastGoodParameters.CopyTo(parameters);
@@ -160,9 +162,9 @@ public sealed class Trainer
             if (!finite)
             {
                 history.TerminatedOnNaN = true;
-                history.StopReason =
-                    $"Batch {batch + 1}/{context.BatchesPerEpoch} of epoch {epoch + 1}: the loss ({batchLoss}), a gradient or an updated weight is NaN or infinite; "
-                    + "training stopped (TerminateOnNaN) and the weights are those after the last finite batch.";
+                history.StopReason = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Batch {batch + 1}/{context.BatchesPerEpoch} of epoch {epoch + 1}: the loss ({batchLoss}), a gradient or an updated weight is NaN or infinite; training stopped (TerminateOnNaN) and the weights are those after the last finite batch.");
                 return double.NaN;
             }
 
@@ -184,13 +186,13 @@ public sealed class Trainer
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
         if (options.Verbose is < 0 or > 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(options.Verbose), options.Verbose, "Expected Verbose 0, 1 or 2.");
+            throw OutOfRange.Of(nameof(options.Verbose), options.Verbose, "Expected Verbose 0, 1 or 2");
         }
 
         double split = options.ValidationSplit;
         if (!(split >= 0.0 && split < 1.0))
         {
-            throw new ArgumentOutOfRangeException(nameof(options.ValidationSplit), split, "Expected a validation split in [0, 1).");
+            throw OutOfRange.Of(nameof(options.ValidationSplit), split, "Expected a validation split in [0, 1)");
         }
 
         if (split == 0.0)
@@ -208,7 +210,8 @@ public sealed class Trainer
         if (trainCount < 1 || trainCount >= data.Count)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(options.ValidationSplit), split, $"A validation split of {split} of {data.Count} samples leaves {trainCount} to train on and {data.Count - trainCount} to validate: both need at least one.");
+                nameof(options.ValidationSplit),
+                string.Create(CultureInfo.InvariantCulture, $"A validation split of {split} of {data.Count} samples leaves {trainCount} to train on and {data.Count - trainCount} to validate: both need at least one."));
         }
 
         return (data.Slice(0, trainCount), data.Slice(trainCount, data.Count - trainCount));

@@ -158,9 +158,13 @@ public class WeightFileTests
     [Fact]
     public void Non_finite_weights_in_a_well_formed_file_are_refused()
     {
-        RuntimeSizedRnn source = Model(1);
-        source.Parameters[4] = float.NaN;
-        var e = Assert.Throws<InvalidDataException>(() => WeightFile.Deserialize(Model(2), WeightFile.Serialize(source), "w.rnnw"));
+        // Save refuses NaN, so the file is forged: a NaN written into parameter 4, and the checksum recomputed.
+        byte[] bytes = WeightFile.Serialize(Model(1));
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(WeightFile.HeaderSize + 4 * 4), float.NaN);
+        int body = bytes.Length - 4;
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(body), Crc32.Compute(bytes.AsSpan(0, body)));
+
+        var e = Assert.Throws<InvalidDataException>(() => WeightFile.Deserialize(Model(2), bytes, "w.rnnw"));
         Assert.Equal("w.rnnw holds NaN at parameter 4; weights must be finite.", e.Message);
     }
 }
