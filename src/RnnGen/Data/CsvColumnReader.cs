@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using static System.FormattableString;
 
 namespace RnnGen.Data;
 
@@ -49,7 +50,7 @@ public static class CsvColumnReader
 
         foreach (int column in columns)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(column, nameof(columns));
+            Guard.AtLeast(column, 0, nameof(columns));
         }
 
         return Read(reader, columns.ToArray(), names: null, header, separator);
@@ -90,7 +91,7 @@ public static class CsvColumnReader
         }
         catch (NotSupportedException e)
         {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {nextLine}: cannot read the row: {e.Message}"), e);
+            throw new FormatException(Invariant($"Line {nextLine}: cannot read the row: {e.Message}"), e);
         }
     }
 
@@ -153,8 +154,7 @@ public static class CsvColumnReader
     {
         if (row.ColCount != fields)
         {
-            throw new FormatException(string.Create(
-                CultureInfo.InvariantCulture,
+            throw new FormatException(Invariant(
                 $"Line {CsvLocation.LineOf(row)}: expected {fields} field(s), {fieldsFrom}, but the row has {row.ColCount}{CsvLocation.RunOnHint(row)}."));
         }
     }
@@ -181,8 +181,7 @@ public static class CsvColumnReader
                     found[c] = CsvLocation.Quote(headerRow[c].Span);
                 }
 
-                throw new FormatException(string.Create(
-                    CultureInfo.InvariantCulture,
+                throw new FormatException(Invariant(
                     $"Line {CsvLocation.LineOf(headerRow)}: expected a header column named {CsvLocation.Quote(names[n])}, but the header has {string.Join(", ", found)}."));
             }
         }
@@ -203,19 +202,18 @@ public static class CsvColumnReader
 
     private static float ParseField(SepReader.Row row, int column, string name)
     {
-        string where = string.Create(CultureInfo.InvariantCulture, $"column {column}") + (name.Length > 0 ? $" ({CsvLocation.Quote(name)})" : "");
+        string where = Invariant($"column {column}") + (name.Length > 0 ? $" ({CsvLocation.Quote(name)})" : "");
         int line = CsvLocation.LineOf(row);
         if (column >= row.ColCount)
         {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {line}, {where}: the row has only {row.ColCount} column(s)."));
+            throw new FormatException(Invariant($"Line {line}, {where}: the row has only {row.ColCount} column(s)."));
         }
 
         ReadOnlySpan<char> field = row[column].Span;
         if (!TryParse(field, out float value))
         {
             string found = field.IsWhiteSpace() ? "an empty field" : CsvLocation.Quote(field);
-            throw new FormatException(string.Create(
-                CultureInfo.InvariantCulture, $"Line {line}, {where}: expected a finite number, but found {found}{CsvLocation.RunOnHint(row)}."));
+            throw new FormatException(Invariant($"Line {line}, {where}: expected a finite number, but found {found}{CsvLocation.RunOnHint(row)}."));
         }
 
         return value;
