@@ -40,8 +40,9 @@ internal static class TutorialRun
         int minimum = TutorialData.MinimumValues(timeSteps);
         if (series.Values.Length < minimum)
         {
+            string source = settings.Data is null ? series.Origin : "--data " + series.Origin;
             Console.Error.WriteLine(Invariant(
-                $"Cannot use --data {series.Origin}: it has {series.Values.Length} monthly value(s), but {timeSteps}-month windows need at least {minimum}: ")
+                $"Cannot use {source}: it has {series.Values.Length} monthly value(s), but {timeSteps}-month windows need at least {minimum}: ")
                 + Invariant($"{timeSteps + 1} (a window and the month after it) on each side of the split at {TutorialData.TrainFraction:0%}."));
             return 1;
         }
