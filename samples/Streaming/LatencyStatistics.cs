@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using static System.FormattableString;
 
 namespace Streaming;
 
@@ -27,7 +28,7 @@ internal readonly record struct LatencyStatistics(double P50, double P99, double
 
     /// <summary>Nanoseconds below 10 µs, microseconds above: <c>50 ns</c>, <c>36.0 us</c>.</summary>
     public static string Format(double nanoseconds) =>
-        nanoseconds < 10_000 ? $"{nanoseconds:F0} ns" : $"{nanoseconds / 1000:F1} us";
+        nanoseconds < 10_000 ? Invariant($"{nanoseconds:F0} ns") : Invariant($"{nanoseconds / 1000:F1} us");
 
     // Nearest rank: the smallest value with at least the fraction of the samples at or below it.
     private static long Percentile(long[] sorted, double fraction) => sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Length) - 1)];

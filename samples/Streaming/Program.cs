@@ -8,14 +8,14 @@ var weights = new Option<FileInfo?>("--weights")
 };
 var steps = new Option<int>("--steps")
 {
-    Description = "Sensor readings to stream and time.",
+    Description = $"Sensor readings to stream and time, at most {StreamingRun.MaxSteps} (each step's time is kept: 8 bytes a step).",
     DefaultValueFactory = _ => 100_000,
 };
 steps.Validators.Add(result =>
 {
-    if (result.GetValueOrDefault<int>() < 1)
+    if (result.GetValueOrDefault<int>() is < 1 or > StreamingRun.MaxSteps)
     {
-        result.AddError("--steps must be at least 1.");
+        result.AddError($"--steps must be between 1 and {StreamingRun.MaxSteps}: each step's time is kept (8 bytes a step) for the percentiles.");
     }
 });
 var seed = new Option<int>("--seed")

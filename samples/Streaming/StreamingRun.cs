@@ -1,10 +1,14 @@
 using RnnGen.Persistence;
+using static System.FormattableString;
 
 namespace Streaming;
 
 /// <summary>Loads the model, warms the loop up, streams, and reports latency, allocation and forecast error.</summary>
 internal static class StreamingRun
 {
+    /// <summary>Most steps one run streams: their timings, kept for the percentiles, then take 800 MB.</summary>
+    public const int MaxSteps = 100_000_000;
+
     // With tiered compilation off (see the project file) the JIT optimizes at the first call; the warm-up
     // brings the model's buffers and the loop's code into the caches before anything is timed.
     private const int WarmUpSteps = 10_000;
@@ -27,9 +31,9 @@ internal static class StreamingRun
         }
 
         Console.WriteLine($"Model:   {SunspotRnn.Shape}, " + (weights is null
-            ? $"Keras-default random weights (seed {seed}); pass --weights FILE (from samples/Sunspots --save-weights) for a trained one"
+            ? Invariant($"Keras-default random weights (seed {seed}); pass --weights FILE (from samples/Sunspots --save-weights) for a trained one")
             : $"weights from {weights.FullName}"));
-        Console.WriteLine($"Stream:  {steps} readings of a simulated sensor, one Step each; after every {SunspotRnn.TimeSteps} the output is the forecast of the next reading.");
+        Console.WriteLine(Invariant($"Stream:  {steps} readings of a simulated sensor, one Step each; after every {SunspotRnn.TimeSteps} the output is the forecast of the next reading."));
 
         var sensor = new SimulatedSensor(seed);
         SensorLoop.Run(model, sensor, new long[WarmUpSteps]);
@@ -42,11 +46,11 @@ internal static class StreamingRun
         LatencyStatistics latency = LatencyStatistics.Of(ticks);
         Console.WriteLine(
             $"Latency: p50 {LatencyStatistics.Format(latency.P50)}, p99 {LatencyStatistics.Format(latency.P99)}, max {LatencyStatistics.Format(latency.Max)} per step "
-            + $"(after {WarmUpSteps} warm-up steps; timing a step costs about {LatencyStatistics.Format(LatencyStatistics.TimerOverhead())} of it)");
-        Console.WriteLine($"Allocated while streaming: {allocated} bytes");
+            + Invariant($"(after {WarmUpSteps} warm-up steps; timing a step costs about {LatencyStatistics.Format(LatencyStatistics.TimerOverhead())} of it)"));
+        Console.WriteLine(Invariant($"Allocated while streaming: {allocated} bytes"));
         if (score.Count > 0)
         {
-            Console.WriteLine($"Forecasts: {score.Count}, RMSE {score.ModelRmse:F4} (scaled; repeating the last reading instead: {score.NaiveRmse:F4})");
+            Console.WriteLine(Invariant($"Forecasts: {score.Count}, RMSE {score.ModelRmse:F4} (scaled; repeating the last reading instead: {score.NaiveRmse:F4})"));
         }
 
         if (allocated != 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Walkthrough.Tutorial;
+using static System.FormattableString;
 
 namespace Walkthrough.Story;
 
@@ -28,7 +29,11 @@ internal static class TutorialPartOne
         HandComputationChapter.Run(demo, hand, checks);
         ReturnSequencesChapter.Run(demo, hand, checks);
         StatefulChapter.Run(demo, hand, checks);
-        DiagramChapter.Run(demo, diagram);
+        if (!DiagramChapter.Run(demo, diagram))
+        {
+            return 1;
+        }
+
         return Verdict(checks);
     }
 
@@ -38,11 +43,11 @@ internal static class TutorialPartOne
         Console.WriteLine();
         if (checks.Failures == 0)
         {
-            Console.WriteLine($"All {checks.Count} comparisons agree within {checks.Tolerance:0e+0} (largest difference {largest}).");
+            Console.WriteLine(Invariant($"All {checks.Count} comparisons agree within {checks.Tolerance:0e+0} (largest difference {largest})."));
             return 0;
         }
 
-        Console.Error.WriteLine($"{checks.Failures} of {checks.Count} comparisons differ by more than {checks.Tolerance:0e+0} (largest difference {largest}).");
+        Console.Error.WriteLine(Invariant($"{checks.Failures} of {checks.Count} comparisons differ by more than {checks.Tolerance:0e+0} (largest difference {largest})."));
         return 1;
     }
 }

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace RnnGen.Data;
 
 /// <summary>
@@ -21,10 +23,10 @@ public abstract class AffineScaler : IScaler
     /// <inheritdoc/>
     public void Fit(ReadOnlySpan<float> data, int features = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
+        Guard.AtLeast(features, 1);
         if (data.IsEmpty || data.Length % features != 0)
         {
-            throw new ArgumentException($"Expected at least one whole row of {features} values, but the data has {data.Length}.", nameof(data));
+            throw new ArgumentException(Invariant($"Expected at least one whole row of {features} values, but the data has {data.Length}."), nameof(data));
         }
 
         FiniteCheck.Require(data, features, "the data", nameof(data));
@@ -74,8 +76,7 @@ public abstract class AffineScaler : IScaler
     public float InverseTransform(float value, int column)
     {
         RequireFitted();
-        ArgumentOutOfRangeException.ThrowIfNegative(column);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, _scale.Length);
+        Guard.InRange(column, 0, _scale.Length);
         return (float)((value - _offset[column]) / _scale[column]);
     }
 
@@ -89,7 +90,7 @@ public abstract class AffineScaler : IScaler
     {
         if (_scale.Length == 0)
         {
-            throw new InvalidOperationException($"This {GetType().Name} is not fitted yet: call Fit first.");
+            throw new InvalidOperationException(Invariant($"This {GetType().Name} is not fitted yet: call Fit first."));
         }
     }
 
@@ -98,12 +99,12 @@ public abstract class AffineScaler : IScaler
         RequireFitted();
         if (data.Length % _scale.Length != 0)
         {
-            throw new ArgumentException($"Expected whole rows of {_scale.Length} values (the fitted features), but the data has {data.Length}.", nameof(data));
+            throw new ArgumentException(Invariant($"Expected whole rows of {_scale.Length} values (the fitted features), but the data has {data.Length}."), nameof(data));
         }
 
         if (destination.Length != data.Length)
         {
-            throw new ArgumentException($"Expected a destination of {data.Length} floats, but it has {destination.Length}.", nameof(destination));
+            throw new ArgumentException(Invariant($"Expected a destination of {data.Length} floats, but it has {destination.Length}."), nameof(destination));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using static System.FormattableString;
 
 namespace RnnGen.Data;
 
@@ -10,13 +11,17 @@ namespace RnnGen.Data;
 /// </summary>
 /// <remarks>
 /// Every value must be a finite number: an empty, non-numeric, NaN or infinite field, or a row too short
-/// to have the column, is a <see cref="FormatException"/> naming the line (1-based) and the column.
+/// to have the column, is a <see cref="FormatException"/> naming the line (1-based) and the column. Every row
+/// must have as many fields as the header (or, without one, the first row): a row with an extra field, such
+/// as <c>1749-02,1,234.5</c> with an unquoted thousands separator, is a <see cref="FormatException"/> naming
+/// the line, never read as <c>1</c>. So is a row Sep cannot read (a quote that runs on for more than
+/// 16 M characters).
 /// </remarks>
 public static class CsvColumnReader
 {
     /// <summary>Reads column <paramref name="column"/> (0-based) of the file at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="FormatException">A value is not a finite number, a row lacks the column, or there is no data row.</exception>
+    /// <exception cref="FormatException">A value is not a finite number, a row lacks the column or has another field count than the first, or there is no data row.</exception>
     public static float[] ReadColumn(string path, int column, CsvHeader header = CsvHeader.Auto, char separator = ',')
     {
         using var reader = File.OpenText(path);
@@ -25,7 +30,7 @@ public static class CsvColumnReader
 
     /// <summary>Reads the column named <paramref name="columnName"/> in the header row of the file at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="FormatException">No column has that name, a value is not a finite number, or there is no data row.</exception>
+    /// <exception cref="FormatException">No column has that name, a value is not a finite number, a row has another field count than the header, or there is no data row.</exception>
     public static float[] ReadColumn(string path, string columnName, char separator = ',')
     {
         using var reader = File.OpenText(path);
@@ -34,7 +39,7 @@ public static class CsvColumnReader
 
     /// <summary>Reads the columns at <paramref name="columns"/> (0-based) from <paramref name="reader"/>, row-major <c>[rows, columns.Length]</c>.</summary>
     /// <exception cref="ArgumentException">No column is given, or one is negative.</exception>
-    /// <exception cref="FormatException">A value is not a finite number, a row lacks a column, or there is no data row.</exception>
+    /// <exception cref="FormatException">A value is not a finite number, a row lacks a column or has another field count than the first, or there is no data row.</exception>
     public static float[] ReadColumns(TextReader reader, ReadOnlySpan<int> columns, CsvHeader header = CsvHeader.Auto, char separator = ',')
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -45,7 +50,7 @@ public static class CsvColumnReader
 
         foreach (int column in columns)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(column, nameof(columns));
+            Guard.AtLeast(column, 0, nameof(columns));
         }
 
         return Read(reader, columns.ToArray(), names: null, header, separator);
@@ -53,7 +58,7 @@ public static class CsvColumnReader
 
     /// <summary>Reads the columns named in the header row of <paramref name="reader"/>, row-major <c>[rows, columnNames.Length]</c>.</summary>
     /// <exception cref="ArgumentException">No name is given.</exception>
-    /// <exception cref="FormatException">A name is not in the header, a value is not a finite number, a row lacks a column, or there is no data row.</exception>
+    /// <exception cref="FormatException">A name is not in the header, a value is not a finite number, a row has another field count than the header, or there is no data row.</exception>
     public static float[] ReadColumns(TextReader reader, ReadOnlySpan<string> columnNames, char separator = ',')
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -67,29 +72,47 @@ public static class CsvColumnReader
 
     private static float[] Read(TextReader text, int[] columns, string[]? names, CsvHeader header, char separator)
     {
-        using SepReader reader = Sep.New(separator)
-            .Reader(o => o with
-            {
-                HasHeader = false,
-                Unescape = true,
-                DisableColCountCheck = true,
-                CultureInfo = CultureInfo.InvariantCulture,
-            })
-            .From(text);
+        // Sep's own column-count check is off so that the first row may be data, and because its message
+        // names no line; CheckFieldCount does that job.
+        SepReaderOptions options = Sep.New(separator).Reader(o => o with
+        {
+            HasHeader = false,
+            Unescape = true,
+            DisableColCountCheck = true,
+            CultureInfo = CultureInfo.InvariantCulture,
+        });
 
+        // Sep fails while it looks for the next row's end, before it hands the row over: this is where it starts.
+        int nextLine = 1;
+        try
+        {
+            using SepReader reader = options.From(text);
+            return ReadRows(reader, columns, names, header, ref nextLine);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new FormatException(Invariant($"Line {nextLine}: cannot read the row: {e.Message}"), e);
+        }
+    }
+
+    private static float[] ReadRows(SepReader reader, int[] columns, string[]? names, CsvHeader header, ref int nextLine)
+    {
         var values = new List<float>();
         string[] columnNames = new string[columns.Length];
         Array.Fill(columnNames, "");
-        bool first = true;
+        int fields = -1;
+        string fieldsFrom = "";
         foreach (SepReader.Row row in reader)
         {
-            if (first)
+            nextLine = row.LineNumberToExcl;
+            if (fields < 0)
             {
-                first = false;
+                fields = row.ColCount;
                 if (names is not null)
                 {
                     ResolveNames(row, names, columns);
                     names.CopyTo(columnNames, 0);
+                    fieldsFrom = "as in the header";
                     continue;
                 }
 
@@ -100,8 +123,15 @@ public static class CsvColumnReader
                         columnNames[c] = columns[c] < row.ColCount ? row[columns[c]].ToString() : "";
                     }
 
+                    fieldsFrom = "as in the header";
                     continue;
                 }
+
+                fieldsFrom = "as on line 1";
+            }
+            else
+            {
+                CheckFieldCount(row, fields, fieldsFrom);
             }
 
             for (int c = 0; c < columns.Length; c++)
@@ -116,6 +146,17 @@ public static class CsvColumnReader
         }
 
         return values.ToArray();
+    }
+
+    // A row with an extra field is most often a value with an unquoted separator in it ("1,234.5"): reading on
+    // would silently take the wrong part of it.
+    private static void CheckFieldCount(SepReader.Row row, int fields, string fieldsFrom)
+    {
+        if (row.ColCount != fields)
+        {
+            throw new FormatException(Invariant(
+                $"Line {CsvLocation.LineOf(row)}: expected {fields} field(s), {fieldsFrom}, but the row has {row.ColCount}{CsvLocation.RunOnHint(row)}."));
+        }
     }
 
     private static void ResolveNames(SepReader.Row headerRow, string[] names, int[] columns)
@@ -137,11 +178,11 @@ public static class CsvColumnReader
                 var found = new string[headerRow.ColCount];
                 for (int c = 0; c < found.Length; c++)
                 {
-                    found[c] = "\"" + headerRow[c].ToString() + "\"";
+                    found[c] = CsvLocation.Quote(headerRow[c].Span);
                 }
 
-                throw new FormatException(
-                    $"Line {LineOf(headerRow)}: expected a header column named \"{names[n]}\", but the header has {string.Join(", ", found)}.");
+                throw new FormatException(Invariant(
+                    $"Line {CsvLocation.LineOf(headerRow)}: expected a header column named {CsvLocation.Quote(names[n])}, but the header has {string.Join(", ", found)}."));
             }
         }
     }
@@ -161,24 +202,22 @@ public static class CsvColumnReader
 
     private static float ParseField(SepReader.Row row, int column, string name)
     {
-        string where = name.Length > 0 ? $"column {column} (\"{name}\")" : $"column {column}";
+        string where = Invariant($"column {column}") + (name.Length > 0 ? $" ({CsvLocation.Quote(name)})" : "");
+        int line = CsvLocation.LineOf(row);
         if (column >= row.ColCount)
         {
-            throw new FormatException($"Line {LineOf(row)}, {where}: the row has only {row.ColCount} column(s).");
+            throw new FormatException(Invariant($"Line {line}, {where}: the row has only {row.ColCount} column(s)."));
         }
 
         ReadOnlySpan<char> field = row[column].Span;
         if (!TryParse(field, out float value))
         {
-            string found = field.IsWhiteSpace() ? "an empty field" : $"\"{field}\"";
-            throw new FormatException($"Line {LineOf(row)}, {where}: expected a finite number, but found {found}.");
+            string found = field.IsWhiteSpace() ? "an empty field" : CsvLocation.Quote(field);
+            throw new FormatException(Invariant($"Line {line}, {where}: expected a finite number, but found {found}{CsvLocation.RunOnHint(row)}."));
         }
 
         return value;
     }
-
-    // Sep 0.17.1 reports LineNumberFrom = 2 for the first row when HasHeader is false; the first row starts on line 1.
-    private static int LineOf(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
     private static bool TryParse(ReadOnlySpan<char> field, out float value) =>
         float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite(value);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace RnnGen.Data;
 
@@ -17,7 +17,7 @@ internal static class FiniteCheck
             if (!float.IsFinite(values[i]))
             {
                 throw new ArgumentException(
-                    $"Expected finite values, but {what}[{i / rowLength}, {i % rowLength}] is {values[i].ToString(CultureInfo.InvariantCulture)}; NaN and infinity are refused before training.",
+                    Invariant($"Expected finite values, but {what}[{i / rowLength}, {i % rowLength}] is {values[i]}; NaN and infinity are refused before training."),
                     paramName);
             }
         }

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace RnnGen.Data;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class MinMaxScaler : AffineScaler
     {
         if (!float.IsFinite(min) || !float.IsFinite(max) || !(min < max))
         {
-            throw new ArgumentException($"Expected a feature range with min < max, both finite, but it is ({min}, {max}).", nameof(min));
+            throw new ArgumentException(Invariant($"Expected a feature range with min < max, both finite, but it is ({min}, {max})."), nameof(min));
         }
 
         RangeMin = min;

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace RnnGen.Data;
 
 /// <summary>
@@ -14,10 +16,10 @@ public static class OrderedSplit
     /// <exception cref="ArgumentException">The fraction is outside (0, 1), the data is not whole rows, or a part would be empty.</exception>
     public static (float[] Train, float[] Test) Split(ReadOnlySpan<float> data, double trainFraction, int features = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
+        Guard.AtLeast(features, 1);
         if (data.Length % features != 0)
         {
-            throw new ArgumentException($"Expected whole rows of {features} values, but the data has {data.Length}.", nameof(data));
+            throw new ArgumentException(Invariant($"Expected whole rows of {features} values, but the data has {data.Length}."), nameof(data));
         }
 
         int split = SplitIndex(data.Length / features, trainFraction, nameof(trainFraction));
@@ -28,16 +30,17 @@ public static class OrderedSplit
     /// <exception cref="ArgumentOutOfRangeException">The fraction is outside (0, 1), or a part would be empty.</exception>
     public static int SplitIndex(int rows, double fraction, string paramName = "fraction")
     {
+        // No actualValue: ArgumentOutOfRangeException.Message would append it in the current culture ("0,8").
         if (!(fraction > 0.0 && fraction < 1.0))
         {
-            throw new ArgumentOutOfRangeException(paramName, fraction, $"Expected a split fraction strictly between 0 and 1, but it is {fraction}.");
+            throw new ArgumentOutOfRangeException(paramName, Invariant($"Expected a split fraction strictly between 0 and 1, but it is {fraction}."));
         }
 
         int split = (int)(rows * fraction);
         if (split < 1 || split >= rows)
         {
             throw new ArgumentOutOfRangeException(
-                paramName, fraction, $"Splitting {rows} rows at fraction {fraction} leaves {split} and {rows - split}: both parts need at least one row.");
+                paramName, Invariant($"Splitting {rows} rows at fraction {fraction} leaves {split} and {rows - split}: both parts need at least one row."));
         }
 
         return split;

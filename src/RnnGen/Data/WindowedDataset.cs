@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace RnnGen.Data;
 
 /// <summary>
@@ -61,9 +63,13 @@ public sealed class WindowedDataset
     /// <exception cref="ArgumentOutOfRangeException">The range is empty or not inside the data set.</exception>
     public WindowedDataset Slice(int start, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, Count - count, nameof(start));
+        if (start < 0 || count < 1 || (long)start + count > Count)
+        {
+            throw new ArgumentOutOfRangeException(
+                count < 1 ? nameof(count) : nameof(start),
+                Invariant($"Expected at least one sample inside [0, {Count}), but the range starts at {start} and holds {count}."));
+        }
+
         return new WindowedDataset(
             _x.Slice(start * InputLength, count * InputLength),
             _y.Slice(start * OutputLength, count * OutputLength),
@@ -88,23 +94,23 @@ public sealed class WindowedDataset
 
     private static int Validate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int inputLength, int outputLength)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(inputLength, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(outputLength, 1);
+        Guard.AtLeast(inputLength, 1);
+        Guard.AtLeast(outputLength, 1);
         if (x.Length % inputLength != 0)
         {
-            throw new ArgumentException($"Expected X to hold whole rows of {inputLength} floats, but it has {x.Length}.", nameof(x));
+            throw new ArgumentException(Invariant($"Expected X to hold whole rows of {inputLength} floats, but it has {x.Length}."), nameof(x));
         }
 
         if (y.Length % outputLength != 0)
         {
-            throw new ArgumentException($"Expected Y to hold whole rows of {outputLength} floats, but it has {y.Length}.", nameof(y));
+            throw new ArgumentException(Invariant($"Expected Y to hold whole rows of {outputLength} floats, but it has {y.Length}."), nameof(y));
         }
 
         int count = x.Length / inputLength;
         if (count != y.Length / outputLength)
         {
             throw new ArgumentException(
-                $"X holds {count} samples but Y holds {y.Length / outputLength}; every input needs exactly one target.", nameof(y));
+                Invariant($"X holds {count} samples but Y holds {y.Length / outputLength}; every input needs exactly one target."), nameof(y));
         }
 
         if (count == 0)

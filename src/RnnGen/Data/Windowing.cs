@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace RnnGen.Data;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace RnnGen.Data;
 /// <remarks>
 /// Multivariate data is row-major <c>[rows, features]</c>: row <c>r</c> is the time step, so a window
 /// of <c>sequenceLength</c> rows is directly a model input laid out <c>[t * Features + f]</c>.
+/// Sizes are computed in 64 bits and checked before anything is allocated (see <see cref="WindowSizes"/>): a huge
+/// sampling rate, horizon or length is an <see cref="ArgumentException"/> saying how many rows it needs, and a huge
+/// stride gives one window, as Keras' start positions <c>np.arange(0, n, stride)</c> do.
 /// </remarks>
 public static class Windowing
 {
@@ -27,11 +32,11 @@ public static class Windowing
     /// window and its target (<c>timeSteps + 1</c> values), or it holds NaN or infinity.</exception>
     public static WindowedDataset GetXY(ReadOnlySpan<float> series, int timeSteps)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(timeSteps, 1);
-        if (series.Length < timeSteps + 1)
+        Guard.AtLeast(timeSteps, 1);
+        if (series.Length < (long)timeSteps + 1)
         {
             throw new ArgumentException(
-                $"Expected a series of at least timeSteps + 1 = {timeSteps + 1} values (one window and the value after it), but it has {series.Length}.",
+                Invariant($"Expected a series of at least timeSteps + 1 = {(long)timeSteps + 1} values (one window and the value after it), but it has {series.Length}."),
                 nameof(series));
         }
 
@@ -58,7 +63,7 @@ public static class Windowing
     /// <param name="samplingRate">Rows between consecutive time steps inside a window, <c>r</c>.</param>
     /// <returns>X <c>[n, sequenceLength * features]</c>, Y <c>[n, targetColumns.Length]</c>.</returns>
     /// <exception cref="ArgumentException">A size is not positive, a column is out of range, the data is not whole rows
-    /// or too short for one window and its target, or it holds NaN or infinity.</exception>
+    /// or too short for one window and its target, the windows would not fit one array, or the data holds NaN or infinity.</exception>
     public static WindowedDataset Forecast(
         ReadOnlySpan<float> data,
         int features,
@@ -70,33 +75,35 @@ public static class Windowing
     {
         int rows = RequireRows(data, features);
         RequireWindow(sequenceLength, sequenceStride, samplingRate);
-        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        Guard.AtLeast(horizon, 1);
         RequireColumns(targetColumns, features);
 
-        int lastRowOffset = (sequenceLength - 1) * samplingRate;
-        int span = lastRowOffset + horizon;
+        // Rows from a window's first step to its target.
+        long span = WindowSizes.Rows(sequenceLength, samplingRate) - 1 + horizon;
         if (rows <= span)
         {
             throw new ArgumentException(
-                $"Expected at least {span + 1} rows for one window of {sequenceLength} steps (sampling rate {samplingRate}) and its target {horizon} row(s) later, but the data has {rows}.",
+                Invariant($"Expected at least {span + 1} rows for one window of {sequenceLength} steps (sampling rate {samplingRate}) and its target {horizon} row(s) later, but the data has {rows}."),
                 nameof(data));
         }
 
-        int count = (rows - 1 - span) / sequenceStride + 1;
-        var x = new float[count * sequenceLength * features];
-        var y = new float[count * targetColumns.Length];
+        // From here every row index is below rows, and a window's sequenceLength * features floats fit in the data.
+        long count = WindowSizes.Count(rows - span, sequenceStride);
+        int inputLength = sequenceLength * features;
+        var x = new float[WindowSizes.Floats(count, inputLength, "X", nameof(sequenceLength))];
+        var y = new float[WindowSizes.Floats(count, targetColumns.Length, "Y", nameof(targetColumns))];
         for (int k = 0; k < count; k++)
         {
             int start = k * sequenceStride;
-            CopyWindow(data, features, start, sequenceLength, samplingRate, x.AsSpan(k * sequenceLength * features, sequenceLength * features));
-            int targetRow = start + span;
+            CopyWindow(data, features, start, sequenceLength, samplingRate, x.AsSpan(k * inputLength, inputLength));
+            int targetRow = start + (int)span;
             for (int c = 0; c < targetColumns.Length; c++)
             {
                 y[k * targetColumns.Length + c] = data[targetRow * features + targetColumns[c]];
             }
         }
 
-        return WindowedDataset.Own(x, y, sequenceLength * features, targetColumns.Length);
+        return WindowedDataset.Own(x, y, inputLength, targetColumns.Length);
     }
 
     /// <summary>
@@ -116,8 +123,11 @@ public static class Windowing
     /// <param name="endIndex">Rows from here on are not used (Keras <c>end_index</c>); null: all rows.</param>
     /// <returns>X <c>[n, sequenceLength * features]</c>, Y <c>[n, targetWidth]</c>, with
     /// <c>n = ceil(min(end - start - (L - 1) r, targetRows - start) / stride)</c>.</returns>
+    /// <remarks>Keras refuses a <paramref name="sequenceStride"/> or <paramref name="samplingRate"/> of at least the data's
+    /// length up front; here they mean what they say: a stride past the last start gives one window, and a sampling rate
+    /// too large for one window is "no window fits".</remarks>
     /// <exception cref="ArgumentException">A size is not positive, an index is out of range, the data or targets are not
-    /// whole rows, no window fits, or a value is NaN or infinite.</exception>
+    /// whole rows, no window fits, the windows would not fit one array, or a value is NaN or infinite.</exception>
     public static WindowedDataset TimeseriesDatasetFromArray(
         ReadOnlySpan<float> data,
         int features,
@@ -131,43 +141,44 @@ public static class Windowing
     {
         int rows = RequireRows(data, features);
         RequireWindow(sequenceLength, sequenceStride, samplingRate);
-        ArgumentOutOfRangeException.ThrowIfLessThan(targetWidth, 1);
+        Guard.AtLeast(targetWidth, 1);
         if (targets.Length % targetWidth != 0)
         {
-            throw new ArgumentException($"Expected targets as whole rows of {targetWidth} values, but they have {targets.Length}.", nameof(targets));
+            throw new ArgumentException(Invariant($"Expected targets as whole rows of {targetWidth} values, but they have {targets.Length}."), nameof(targets));
         }
 
         int end = endIndex ?? rows;
-        if (startIndex < 0 || startIndex >= rows)
-        {
-            throw new ArgumentOutOfRangeException(nameof(startIndex), startIndex, $"Expected startIndex in [0, {rows}).");
-        }
-
+        Guard.InRange(startIndex, 0, rows);
         if (end <= startIndex || end > rows)
         {
-            throw new ArgumentOutOfRangeException(nameof(endIndex), endIndex, $"Expected endIndex in ({startIndex}, {rows}].");
+            throw new ArgumentOutOfRangeException(nameof(endIndex), Invariant($"Expected endIndex in ({startIndex}, {rows}], but it is {end}."));
         }
 
-        int sequences = Math.Min(end - startIndex - (sequenceLength - 1) * samplingRate, targets.Length / targetWidth - startIndex);
+        // Keras' num_seqs: the window starts that keep a window inside [start, end) and have a target row.
+        long windowRows = WindowSizes.Rows(sequenceLength, samplingRate);
+        int targetRows = targets.Length / targetWidth;
+        long sequences = Math.Min(end - startIndex - (windowRows - 1), targetRows - startIndex);
         if (sequences <= 0)
         {
             throw new ArgumentException(
-                $"No window fits: a window of {sequenceLength} steps at sampling rate {samplingRate} spans {(sequenceLength - 1) * samplingRate + 1} rows, "
-                + $"rows [{startIndex}, {end}) hold {end - startIndex}, and there are {targets.Length / targetWidth} target rows.",
+                Invariant($"No window fits: a window of {sequenceLength} steps at sampling rate {samplingRate} spans {windowRows} rows, ")
+                + Invariant($"rows [{startIndex}, {end}) hold {end - startIndex}, and there are {targetRows} target rows."),
                 nameof(data));
         }
 
-        int count = (sequences + sequenceStride - 1) / sequenceStride;
-        var x = new float[count * sequenceLength * features];
-        var y = new float[count * targetWidth];
+        // From here every row index is below end, and a window's sequenceLength * features floats fit in the data.
+        long count = WindowSizes.Count(sequences, sequenceStride);
+        int inputLength = sequenceLength * features;
+        var x = new float[WindowSizes.Floats(count, inputLength, "X", nameof(sequenceLength))];
+        var y = new float[WindowSizes.Floats(count, targetWidth, "Y", nameof(targetWidth))];
         for (int k = 0; k < count; k++)
         {
             int start = startIndex + k * sequenceStride;
-            CopyWindow(data, features, start, sequenceLength, samplingRate, x.AsSpan(k * sequenceLength * features, sequenceLength * features));
+            CopyWindow(data, features, start, sequenceLength, samplingRate, x.AsSpan(k * inputLength, inputLength));
             targets.Slice(start * targetWidth, targetWidth).CopyTo(y.AsSpan(k * targetWidth, targetWidth));
         }
 
-        return WindowedDataset.Own(x, y, sequenceLength * features, targetWidth);
+        return WindowedDataset.Own(x, y, inputLength, targetWidth);
     }
 
     private static void CopyWindow(ReadOnlySpan<float> data, int features, int startRow, int sequenceLength, int samplingRate, Span<float> window)
@@ -180,10 +191,10 @@ public static class Windowing
 
     private static int RequireRows(ReadOnlySpan<float> data, int features)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
+        Guard.AtLeast(features, 1);
         if (data.Length % features != 0)
         {
-            throw new ArgumentException($"Expected whole rows of {features} features, but the data has {data.Length} values.", nameof(data));
+            throw new ArgumentException(Invariant($"Expected whole rows of {features} features, but the data has {data.Length} values."), nameof(data));
         }
 
         return data.Length / features;
@@ -191,9 +202,9 @@ public static class Windowing
 
     private static void RequireWindow(int sequenceLength, int sequenceStride, int samplingRate)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(sequenceLength, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(sequenceStride, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(samplingRate, 1);
+        Guard.AtLeast(sequenceLength, 1);
+        Guard.AtLeast(sequenceStride, 1);
+        Guard.AtLeast(samplingRate, 1);
     }
 
     private static void RequireColumns(ReadOnlySpan<int> columns, int features)
@@ -207,7 +218,7 @@ public static class Windowing
         {
             if (column < 0 || column >= features)
             {
-                throw new ArgumentOutOfRangeException("targetColumns", column, $"Expected target columns in [0, {features}), but one is {column}.");
+                throw new ArgumentOutOfRangeException("targetColumns", Invariant($"Expected target columns in [0, {features}), but one is {column}."));
             }
         }
     }

@@ -83,10 +83,10 @@ public class CsvColumnReaderTests
     }
 
     [Fact]
-    public void Short_row_is_refused()
+    public void Column_beyond_every_row_is_refused()
     {
-        var e = Assert.Throws<FormatException>(() => ReadByIndex("a,b\n1,2\n3\n", 1));
-        Assert.Contains("Line 3, column 1 (\"b\"): the row has only 1 column(s)", e.Message);
+        var e = Assert.Throws<FormatException>(() => ReadByIndex("a\n1\n", 1, CsvHeader.Present));
+        Assert.Equal("Line 2, column 1: the row has only 1 column(s).", e.Message);
     }
 
     [Fact]
