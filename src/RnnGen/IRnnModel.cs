@@ -1,8 +1,8 @@
 namespace RnnGen;
 
 /// <summary>
-/// A model generated from <see cref="RnnAttribute"/>: SimpleRNN + Dense with every size fixed at
-/// compile time. Generic code (the fit loop, metrics, weight files) drives any generated model
+/// A model generated from <see cref="RnnAttribute"/> and its layer attributes, with every size fixed
+/// at compile time. Generic code (the fit loop, metrics, weight files) drives any generated model
 /// through this interface.
 /// </summary>
 /// <remarks>
@@ -11,8 +11,15 @@ namespace RnnGen;
 /// </remarks>
 public interface IRnnModel
 {
-    /// <summary>The shape the model was generated for.</summary>
-    RnnShape Shape { get; }
+    /// <summary>The architecture: layers, weights (names, shapes, offsets into Parameters) and state.</summary>
+    ModelLayout Layout { get; }
+
+    /// <summary>
+    /// The single-layer shape (SimpleRNN + Dense) the model was generated from, for models the
+    /// <see cref="RnnAttribute"/> shorthand can spell; <see cref="Layout"/> describes every model.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model is not one SimpleRNN followed by one Dense layer.</exception>
+    RnnShape Shape => throw new NotSupportedException($"{Layout} is not a single SimpleRNN + Dense model; use Layout.");
 
     /// <summary>Floats in one input sequence: <c>TimeSteps * Features</c>, laid out <c>[t * Features + f]</c>.</summary>
     int InputLength { get; }
@@ -24,25 +31,25 @@ public interface IRnnModel
     int ParameterCount { get; }
 
     /// <summary>
-    /// All weights in one buffer, in Keras <c>get_weights()</c> order, each row-major: Kernel
-    /// [Features, HiddenUnits], RecurrentKernel [HiddenUnits, HiddenUnits], Bias [HiddenUnits],
-    /// DenseKernel [HiddenUnits, DenseUnits], DenseBias [DenseUnits].
+    /// All weights in one buffer, in Keras <c>model.get_weights()</c> order, each row-major: for each
+    /// layer its kernel <c>[input, units]</c>, a recurrent layer's recurrent_kernel <c>[units, units]</c>,
+    /// and its bias <c>[units]</c> (absent with use_bias=False). <see cref="Layout"/> gives every offset.
     /// </summary>
     Span<float> Parameters { get; }
 
-    /// <summary>SimpleRNN input kernel, <c>[Features, HiddenUnits]</c> row-major (Keras <c>wx</c>); a view of <see cref="Parameters"/>.</summary>
+    /// <summary>The first recurrent layer's kernel, <c>[input, units]</c> row-major (the tutorial's <c>wx</c>); a view of <see cref="Parameters"/>.</summary>
     Span<float> Kernel { get; }
 
-    /// <summary>SimpleRNN recurrent kernel, <c>[HiddenUnits, HiddenUnits]</c> row-major (Keras <c>wh</c>); a view of <see cref="Parameters"/>.</summary>
+    /// <summary>The first recurrent layer's recurrent kernel, <c>[units, units]</c> row-major (<c>wh</c>); a view of <see cref="Parameters"/>.</summary>
     Span<float> RecurrentKernel { get; }
 
-    /// <summary>SimpleRNN bias, <c>[HiddenUnits]</c> (Keras <c>bh</c>); a view of <see cref="Parameters"/>.</summary>
+    /// <summary>The first recurrent layer's bias, <c>[units]</c> (<c>bh</c>), empty without use_bias; a view of <see cref="Parameters"/>.</summary>
     Span<float> Bias { get; }
 
-    /// <summary>Dense kernel, <c>[HiddenUnits, DenseUnits]</c> row-major (Keras <c>wy</c>); a view of <see cref="Parameters"/>.</summary>
+    /// <summary>The last Dense layer's kernel, <c>[input, units]</c> row-major (<c>wy</c>); empty when the model ends in a recurrent layer.</summary>
     Span<float> DenseKernel { get; }
 
-    /// <summary>Dense bias, <c>[DenseUnits]</c> (Keras <c>by</c>); a view of <see cref="Parameters"/>.</summary>
+    /// <summary>The last Dense layer's bias, <c>[units]</c> (<c>by</c>); empty when the model ends in a recurrent layer or has no bias.</summary>
     Span<float> DenseBias { get; }
 
     /// <summary>d(loss)/d(<see cref="Parameters"/>), same layout; <see cref="Backward"/> adds into it.</summary>
@@ -52,9 +59,9 @@ public interface IRnnModel
     void ClearGradients();
 
     /// <summary>
-    /// The hidden state, <c>[HiddenUnits]</c>. A stateful model starts each call from it and leaves
-    /// the last step's hidden state in it; a model that is not stateful starts from zeros and leaves
-    /// it untouched (only <see cref="Step"/> advances it).
+    /// Every recurrent layer's state, in order (<c>[h]</c> for SimpleRNN; <see cref="ModelLayout.StateLength"/>
+    /// floats). A stateful model starts each call from it and leaves the last step's states in it; a
+    /// model that is not stateful starts from zeros and leaves it untouched (only <see cref="Step"/> advances it).
     /// </summary>
     Span<float> State { get; }
 
@@ -74,12 +81,13 @@ public interface IRnnModel
     void PredictBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
 
     /// <summary>
-    /// Advances <see cref="State"/> by one time step and applies the Dense layer to the new state:
-    /// streaming inference, one step at a time. Feeding a sequence step by step from zero state gives
-    /// the same last output as <see cref="Predict"/>.
+    /// Streaming inference: advances every layer's <see cref="State"/> by one time step and writes the
+    /// last layer's output for that step. Feeding a sequence step by step from reset state gives
+    /// <see cref="Predict"/>'s outputs (the last step's, or each step's for a sequence output).
     /// </summary>
     /// <param name="input"><c>Features</c> floats: <c>x_t</c>.</param>
-    /// <param name="output"><c>DenseUnits</c> floats: the Dense output for this step.</param>
+    /// <param name="output">The last layer's units: its output for this step.</param>
+    /// <exception cref="InvalidOperationException">The model cannot stream (a layer goes backwards); the message says which.</exception>
     void Step(ReadOnlySpan<float> input, Span<float> output);
 
     /// <summary>

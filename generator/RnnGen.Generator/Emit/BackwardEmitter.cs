@@ -29,20 +29,7 @@ internal static class BackwardEmitter
             writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{ForwardEmitter.InputMeaning(spec)}\", nameof(input));");
             writer.WriteLine($"{Names.Guard}.Length(target.Length, OutputLength, \"{ForwardEmitter.OutputMeaning(spec)}\", nameof(target));");
             writer.WriteLine("Forward(input);");
-            if (strategy == EmissionStrategy.Vectorized)
-            {
-                WriteVectorized(writer, spec);
-            }
-            else
-            {
-                WriteUnrolled(writer, spec);
-            }
-        }
-
-        if (strategy == EmissionStrategy.Vectorized)
-        {
-            writer.WriteLine();
-            WriteDenseToHiddenGradient(writer, spec);
+            WriteUnrolled(writer, spec);
         }
     }
 
@@ -166,98 +153,6 @@ internal static class BackwardEmitter
             {
                 writer.WriteLine($"g[{offset + r * columns + c}] += {name(r, c)};");
             }
-        }
-    }
-
-    private static void WriteVectorized(SourceWriter writer, ModelSpec spec)
-    {
-        writer.WriteLine($"{Names.ReadOnlySpan} parameters = _parameters;");
-        writer.WriteLine($"{Names.Span} gradients = _gradients;");
-        writer.WriteLine($"{Names.ReadOnlySpan} hs = _hiddenStates;");
-        writer.WriteLine($"{Names.ReadOnlySpan} y = _outputs;");
-        writer.WriteLine($"{Names.Span} dz = _outputGradients;");
-        writer.WriteLine($"{Names.Span} dh = _hiddenGradients;");
-        writer.WriteLine($"{Names.Span} daAllSteps = _preactivationGradients;");
-        writer.WriteLine("// loss = mean((y - target)²); dz = 2 (y - target) / OutputLength ⊙ act_d'(z)");
-        writer.WriteLine("float loss = 0f;");
-        using (writer.Block("for (int k = 0; k < OutputLength; k++)"))
-        {
-            writer.WriteLine("float error = y[k] - target[k];");
-            writer.WriteLine("loss += error * error;");
-            writer.WriteLine("dz[k] = 2f / OutputLength * error;");
-        }
-
-        WriteMultiplyByDerivative(writer, spec.DenseActivation, "y", "dz");
-        writer.WriteLine("dh.Clear();");
-        if (!spec.ReturnSequences)
-        {
-            writer.WriteLine("// dh_T = dz·DenseKernelᵀ");
-            writer.WriteLine("AddDenseToHiddenGradient(dz, dh);");
-        }
-
-        writer.WriteLine("// Only the recurrence runs step by step; every weight gradient is summed over the steps afterwards.");
-        using (writer.Block("for (int t = TimeSteps; t >= 1; t--)"))
-        {
-            if (spec.ReturnSequences)
-            {
-                writer.WriteLine("// dh_t += dz_t·DenseKernelᵀ");
-                writer.WriteLine("AddDenseToHiddenGradient(dz.Slice((t - 1) * DenseUnits, DenseUnits), dh);");
-            }
-
-            writer.WriteLine($"// da_t = dh_t ⊙ {Names.Keras(spec.HiddenActivation)}'(a_t), written in terms of h_t");
-            writer.WriteLine($"{Names.Span} da = daAllSteps.Slice((t - 1) * HiddenUnits, HiddenUnits);");
-            writer.WriteLine("dh.CopyTo(da);");
-            WriteMultiplyByDerivative(writer, spec.HiddenActivation, "hs.Slice(t * HiddenUnits, HiddenUnits)", "da");
-            writer.WriteLine("// dh_{t-1} = da_t·RecurrentKernelᵀ");
-            writer.WriteLine($"{Names.MatrixKernels}.MultiplyMatrixByVector(parameters.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits), da, dh);");
-        }
-
-        writer.WriteLine("// dKernel += Xᵀ·DA; dRecurrentKernel += [h_0 .. h_{T-1}]ᵀ·DA; dBias += Σ_t da_t");
-        writer.WriteLine($"{Names.GradientKernels}.AddTransposedProduct(input, daAllSteps, gradients.Slice(KernelOffset, Features * HiddenUnits), TimeSteps, Features, HiddenUnits);");
-        writer.WriteLine($"{Names.GradientKernels}.AddTransposedProduct(hs.Slice(0, TimeSteps * HiddenUnits), daAllSteps, gradients.Slice(RecurrentKernelOffset, HiddenUnits * HiddenUnits), TimeSteps, HiddenUnits, HiddenUnits);");
-        writer.WriteLine($"{Names.GradientKernels}.AddColumnSums(daAllSteps, gradients.Slice(BiasOffset, HiddenUnits));");
-        if (spec.ReturnSequences)
-        {
-            writer.WriteLine("// dDenseKernel += [h_1 .. h_T]ᵀ·DZ; dDenseBias += Σ_t dz_t");
-            writer.WriteLine($"{Names.GradientKernels}.AddTransposedProduct(hs.Slice(HiddenUnits, TimeSteps * HiddenUnits), dz, gradients.Slice(DenseKernelOffset, HiddenUnits * DenseUnits), TimeSteps, HiddenUnits, DenseUnits);");
-            writer.WriteLine($"{Names.GradientKernels}.AddColumnSums(dz, gradients.Slice(DenseBiasOffset, DenseUnits));");
-        }
-        else
-        {
-            writer.WriteLine("// dDenseKernel += h_Tᵀ·dz; dDenseBias += dz");
-            writer.WriteLine($"{Names.MatrixKernels}.AddOuterProduct(hs.Slice(TimeSteps * HiddenUnits, HiddenUnits), dz, gradients.Slice(DenseKernelOffset, HiddenUnits * DenseUnits));");
-            writer.WriteLine($"{Names.GradientKernels}.AddColumnSums(dz, gradients.Slice(DenseBiasOffset, DenseUnits));");
-        }
-
-        writer.WriteLine("return loss / OutputLength;");
-    }
-
-    private static void WriteDenseToHiddenGradient(SourceWriter writer, ModelSpec spec)
-    {
-        writer.WriteLine("/// <summary>dh += dz·DenseKernelᵀ: what one Dense output sends back into the hidden state.</summary>");
-        using (writer.Block($"private void AddDenseToHiddenGradient({Names.ReadOnlySpan} dz, {Names.Span} dh)"))
-        {
-            writer.WriteLine($"{Names.ReadOnlySpan} denseKernel = new {Names.ReadOnlySpan}(_parameters, DenseKernelOffset, HiddenUnits * DenseUnits);");
-            if (spec.DenseUnits == 1)
-            {
-                writer.WriteLine("// With one dense unit, DenseKernel is a column: dh += dz[0] * DenseKernel.");
-                writer.WriteLine($"{Names.TensorPrimitives}.MultiplyAdd(denseKernel, dz[0], dh, dh);");
-            }
-            else
-            {
-                using (writer.Block("for (int i = 0; i < HiddenUnits; i++)"))
-                {
-                    writer.WriteLine($"dh[i] += {Names.TensorPrimitives}.Dot(denseKernel.Slice(i * DenseUnits, DenseUnits), dz);");
-                }
-            }
-        }
-    }
-
-    private static void WriteMultiplyByDerivative(SourceWriter writer, ActivationKind activation, string output, string gradient)
-    {
-        if (activation != ActivationKind.Linear)
-        {
-            writer.WriteLine($"{Names.Activations}.MultiplyBy{activation}Derivative({output}, {gradient});");
         }
     }
 }

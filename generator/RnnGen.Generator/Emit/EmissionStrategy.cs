@@ -40,7 +40,7 @@ internal static class EmissionStrategies
     /// <summary>The largest parameter count kept in locals by the unrolled strategies.</summary>
     public const int MaxUnrolledParameters = 96;
 
-    public static EmissionStrategy Choose(ModelSpec spec)
+    private static EmissionStrategy Choose(ModelSpec spec)
     {
         if (spec.HiddenUnits > MaxUnrolledHiddenUnits || spec.ParameterCount > MaxUnrolledParameters)
         {
@@ -52,8 +52,29 @@ internal static class EmissionStrategies
             : EmissionStrategy.Unrolled;
     }
 
+    /// <summary>
+    /// The backend every layer gets: the register and unrolled code is written for the single
+    /// SimpleRNN + Dense pair; every other stack, and larger pairs, run span loops over the kernels.
+    /// </summary>
+    public static LayerBackend Backend(ModelSpec spec) => !spec.IsSingleLayer
+        ? LayerBackend.Loops
+        : Choose(spec) switch
+        {
+            EmissionStrategy.Register => LayerBackend.Register,
+            EmissionStrategy.Unrolled => LayerBackend.Unrolled,
+            _ => LayerBackend.Loops,
+        };
+
+    /// <summary>The strategy the spec's backends stand for.</summary>
+    public static EmissionStrategy Of(ModelSpec spec) => spec.Layers[0].Backend switch
+    {
+        LayerBackend.Register => EmissionStrategy.Register,
+        LayerBackend.Unrolled => EmissionStrategy.Unrolled,
+        _ => EmissionStrategy.Vectorized,
+    };
+
     /// <summary>Small models run PredictBatch with one sequence per SIMD lane (stateful ones must run in order).</summary>
-    public static bool UsesLanesForBatches(ModelSpec spec) => Choose(spec) != EmissionStrategy.Vectorized && !spec.Stateful;
+    public static bool UsesLanesForBatches(ModelSpec spec) => Of(spec) != EmissionStrategy.Vectorized && !spec.Stateful;
 
     public static string Describe(EmissionStrategy strategy) => strategy switch
     {
@@ -62,6 +83,6 @@ internal static class EmissionStrategies
         EmissionStrategy.Unrolled =>
             "unrolled: each hidden unit is written out and every weight is held in a local, so a time step is straight-line code",
         _ =>
-            "vectorized: the input projection of every step first, then per step register-blocked SIMD products over the contiguous rows of the Keras layout (a += h[i] * RecurrentKernel[i, :])",
+            "loops: layer by layer, the input projection of every step first, then per step register-blocked SIMD products over the contiguous rows of the Keras layout (a += h[i] * RecurrentKernel[i, :])",
     };
 }

@@ -25,19 +25,11 @@ internal static class ForwardEmitter
             writer.WriteLine();
             RegisterForward.WriteForward(writer, spec);
         }
-        else if (strategy == EmissionStrategy.Unrolled)
+        else
         {
             UnrolledForward.WriteStep(writer, spec);
             writer.WriteLine();
             UnrolledForward.WriteForward(writer, spec);
-        }
-        else
-        {
-            VectorizedForward.WriteStep(writer, spec);
-            writer.WriteLine();
-            VectorizedForward.WriteForward(writer, spec);
-            writer.WriteLine();
-            VectorizedForward.WriteHelpers(writer, spec);
         }
     }
 

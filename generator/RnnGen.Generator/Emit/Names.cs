@@ -18,29 +18,24 @@ internal static class Names
     public const string Initializers = "global::RnnGen.Training.KerasInitializers";
     public const string Interface = "global::RnnGen.IRnnModel";
     public const string Shape = "global::RnnGen.RnnShape";
+    public const string Layout = "global::RnnGen.ModelLayout";
     public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string Tool = "RnnGen";
     public const string Version = "0.1.0";
 
     /// <summary>The Keras name of an activation: <c>tanh</c>, <c>relu</c>...</summary>
-    public static string Keras(ActivationKind activation) => activation switch
-    {
-        ActivationKind.Tanh => "tanh",
-        ActivationKind.Relu => "relu",
-        ActivationKind.Sigmoid => "sigmoid",
-        _ => "linear",
-    };
+    public static string Keras(Activation activation) => LayerWeights.ActivationName(activation);
 
     /// <summary>The enum member in user code: <c>global::RnnGen.Activation.Tanh</c>.</summary>
-    public static string EnumMember(ActivationKind activation) => "global::RnnGen.Activation." + activation;
+    public static string EnumMember(Activation activation) => "global::RnnGen.Activation." + activation;
 
     /// <summary><paramref name="argument"/> through a scalar activation; linear is the identity.</summary>
-    public static string Apply(ActivationKind activation, string argument) => activation == ActivationKind.Linear
+    public static string Apply(Activation activation, string argument) => activation == Activation.Linear
         ? argument
         : $"{Activations}.{activation}({argument})";
 
     /// <summary><paramref name="argument"/>, a SIMD vector, through the vector form of an activation.</summary>
-    public static string ApplyVector(ActivationKind activation, string argument) => activation == ActivationKind.Linear
+    public static string ApplyVector(Activation activation, string argument) => activation == Activation.Linear
         ? argument
         : $"{VectorMath}.{activation}({argument})";
 
@@ -48,21 +43,21 @@ internal static class Names
     /// The activation's derivative written in terms of its output <paramref name="y"/> (a local or an
     /// element access), or null for linear, whose derivative is 1.
     /// </summary>
-    public static string? DerivativeFromOutput(ActivationKind activation, string y) => activation switch
+    public static string? DerivativeFromOutput(Activation activation, string y) => activation switch
     {
-        ActivationKind.Tanh => $"(1f - {y} * {y})",
-        ActivationKind.Sigmoid => $"{y} * (1f - {y})",
-        ActivationKind.Relu => $"({y} > 0f ? 1f : 0f)",
+        Activation.Tanh => $"(1f - {y} * {y})",
+        Activation.Sigmoid => $"{y} * (1f - {y})",
+        Activation.Relu => $"({y} > 0f ? 1f : 0f)",
         _ => null,
     };
 
     /// <summary>The formula of the cell, for comments: <c>h_t = tanh(x_t·Kernel + h_{t-1}·RecurrentKernel + Bias)</c>.</summary>
-    public static string CellFormula(ActivationKind activation) => activation == ActivationKind.Linear
+    public static string CellFormula(Activation activation) => activation == Activation.Linear
         ? "h_t = x_t·Kernel + h_{t-1}·RecurrentKernel + Bias"
         : $"h_t = {Keras(activation)}(x_t·Kernel + h_{{t-1}}·RecurrentKernel + Bias)";
 
     /// <summary>The formula of the dense layer, for comments.</summary>
-    public static string DenseFormula(ActivationKind activation, string output, string hidden) => activation == ActivationKind.Linear
+    public static string DenseFormula(Activation activation, string output, string hidden) => activation == Activation.Linear
         ? $"{output} = {hidden}·DenseKernel + DenseBias"
         : $"{output} = {Keras(activation)}({hidden}·DenseKernel + DenseBias)";
 }

@@ -47,14 +47,6 @@ internal static class ParameterLayoutEmitter
             writer.WriteLine("private readonly float[] _laneInputs;");
             writer.WriteLine("private readonly float[] _laneOutputs;");
         }
-
-        if (strategy == EmissionStrategy.Vectorized)
-        {
-            writer.WriteLine("// Backward scratch: d loss / d outputs [OutputLength], d loss / d h [HiddenUnits], d loss / d pre-activation of every step [TimeSteps * HiddenUnits].");
-            writer.WriteLine("private readonly float[] _outputGradients;");
-            writer.WriteLine("private readonly float[] _hiddenGradients;");
-            writer.WriteLine("private readonly float[] _preactivationGradients;");
-        }
     }
 
     private static void WriteConstructors(SourceWriter writer, ModelSpec spec)
@@ -62,7 +54,7 @@ internal static class ParameterLayoutEmitter
         string name = spec.Type.Name;
         int genericStart = name.IndexOf('<');
         string constructorName = genericStart < 0 ? name : name.Substring(0, genericStart);
-        EmissionStrategy strategy = EmissionStrategies.Choose(spec);
+        EmissionStrategy strategy = EmissionStrategies.Of(spec);
 
         writer.WriteLine("/// <summary>Creates the model with Keras' default initial weights, from a random seed.</summary>");
         writer.WriteLine($"public {constructorName}() : this(global::System.Random.Shared.Next())");
@@ -88,13 +80,6 @@ internal static class ParameterLayoutEmitter
             {
                 writer.WriteLine($"_laneInputs = new float[InputLength * {LanesForward.MaxLanes}];");
                 writer.WriteLine($"_laneOutputs = new float[{LanesForward.MaxLanes}];");
-            }
-
-            if (strategy == EmissionStrategy.Vectorized)
-            {
-                writer.WriteLine("_outputGradients = new float[OutputLength];");
-                writer.WriteLine("_hiddenGradients = new float[HiddenUnits];");
-                writer.WriteLine("_preactivationGradients = new float[TimeSteps * HiddenUnits];");
             }
 
             writer.WriteLine();

@@ -138,7 +138,7 @@ internal static class RegisterForward
         if (spec.DenseUnits == 1)
         {
             string z = $"denseBias + {Names.Vector128}.Dot(h, denseColumn)";
-            string value = spec.DenseActivation == ActivationKind.Linear
+            string value = spec.DenseActivation == Activation.Linear
                 ? z
                 : $"{Names.Vector128}.ToScalar({Names.ApplyVector(spec.DenseActivation, $"{Names.Vector128}.CreateScalarUnsafe({z})")})";
             writer.WriteLine($"{target}[{index(0)}] = {value};");

@@ -2,42 +2,63 @@ using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emit;
 
-/// <summary>The shape as constants, and the <c>IRnnModel</c> properties that expose them.</summary>
+/// <summary>
+/// The architecture as constants and as <c>Layout</c>, and the <c>IRnnModel</c> properties that
+/// expose them; the same for every backend.
+/// </summary>
 internal static class ShapeEmitter
 {
     public static void Emit(SourceWriter writer, ModelSpec spec)
     {
+        LayerSpec first = spec.FirstRecurrent;
         Constant(writer, "TimeSteps", spec.TimeSteps.ToString(), "Steps of each input sequence (Keras input_shape[0]).");
         Constant(writer, "Features", spec.Features.ToString(), "Values per time step (Keras input_shape[1]).");
-        Constant(writer, "HiddenUnits", spec.HiddenUnits.ToString(), "Units of the SimpleRNN layer.");
-        Constant(writer, "DenseUnits", spec.DenseUnits.ToString(), "Units of the Dense layer.");
+        Constant(writer, "HiddenUnits", first.Units.ToString(), $"Units of the first recurrent layer, {first.Name}.");
+        Constant(writer, "DenseUnits", spec.OutputUnits.ToString(), $"Units of the last layer, {spec.LastLayer.Name}: values per step of the output.");
         Constant(writer, "InputLength", "TimeSteps * Features", "Floats in one input sequence, laid out [t * Features + f].");
         Constant(
             writer,
             "OutputLength",
-            spec.ReturnSequences ? "TimeSteps * DenseUnits" : "DenseUnits",
-            spec.ReturnSequences ? "Floats in one output, laid out [t * DenseUnits + d] (return_sequences)." : "Floats in one output: the Dense layer on the last step.");
-        Constant(
-            writer,
-            "ParameterCount",
-            "Features * HiddenUnits + HiddenUnits * HiddenUnits + HiddenUnits + HiddenUnits * DenseUnits + DenseUnits",
-            "Floats in Parameters and Gradients.");
+            spec.OutputIsSequence ? "TimeSteps * DenseUnits" : "DenseUnits",
+            spec.OutputIsSequence ? "Floats in one output, laid out [t * DenseUnits + d]: the last layer at every step." : "Floats in one output: the last layer's, after the last step.");
+        Constant(writer, "ParameterCount", spec.ParameterCount.ToString(), "Floats in Parameters and Gradients.");
+        Constant(writer, "StateLength", spec.StateLength.ToString(), "Floats in State: every recurrent layer's state, in order.");
 
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The shape this model was generated for.</summary>");
-        writer.WriteLine($"public static {Names.Shape} Shape {{ get; }} = new(");
-        writer.WriteLine("    global::RnnGen.CellKind.SimpleRnn,");
-        writer.WriteLine("    TimeSteps, Features, HiddenUnits, DenseUnits,");
-        writer.WriteLine($"    {Names.EnumMember(spec.HiddenActivation)},");
-        writer.WriteLine($"    {Names.EnumMember(spec.DenseActivation)},");
-        writer.WriteLine($"    ReturnSequences: {Bool(spec.ReturnSequences)},");
-        writer.WriteLine($"    Stateful: {Bool(spec.Stateful)});");
+        writer.WriteLine("/// <summary>The architecture: layers, weights (names, shapes, offsets into Parameters) and state.</summary>");
+        writer.WriteLine($"public static {Names.Layout} Layout {{ get; }} = new(");
+        writer.WriteLine($"    TimeSteps, Features, stateful: {Bool(spec.Stateful)},");
+        for (int l = 0; l < spec.Layers.Count; l++)
+        {
+            writer.WriteLine("    " + Settings(spec.Layers[l]) + (l < spec.Layers.Count - 1 ? "," : ");"));
+        }
+
         writer.WriteLine();
-        writer.WriteLine($"{Names.Shape} {Names.Interface}.Shape => Shape;");
+        writer.WriteLine($"{Names.Layout} {Names.Interface}.Layout => Layout;");
+        if (spec.IsSingleLayer)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The single-layer shape (SimpleRNN + Dense) this model was generated for.</summary>");
+            writer.WriteLine($"public static {Names.Shape} Shape {{ get; }} = new(");
+            writer.WriteLine("    global::RnnGen.CellKind.SimpleRnn,");
+            writer.WriteLine("    TimeSteps, Features, HiddenUnits, DenseUnits,");
+            writer.WriteLine($"    {Names.EnumMember(spec.HiddenActivation)},");
+            writer.WriteLine($"    {Names.EnumMember(spec.DenseActivation)},");
+            writer.WriteLine($"    ReturnSequences: {Bool(spec.ReturnSequences)},");
+            writer.WriteLine($"    Stateful: {Bool(spec.Stateful)});");
+            writer.WriteLine();
+            writer.WriteLine($"{Names.Shape} {Names.Interface}.Shape => Shape;");
+        }
+
         writer.WriteLine($"int {Names.Interface}.InputLength => InputLength;");
         writer.WriteLine($"int {Names.Interface}.OutputLength => OutputLength;");
         writer.WriteLine($"int {Names.Interface}.ParameterCount => ParameterCount;");
     }
+
+    /// <summary><c>global::RnnGen.LayerSettings.SimpleRnn(64, global::RnnGen.Activation.Tanh, useBias: true, ...)</c>.</summary>
+    private static string Settings(LayerSpec layer) => layer.IsRecurrent
+        ? $"global::RnnGen.LayerSettings.SimpleRnn({layer.Units}, {Names.EnumMember(layer.Activation)}, useBias: {Bool(layer.UseBias)}, returnSequences: {Bool(layer.ReturnSequences)}, goBackwards: {Bool(layer.GoBackwards)})"
+        : $"global::RnnGen.LayerSettings.Dense({layer.Units}, {Names.EnumMember(layer.Activation)}, useBias: {Bool(layer.UseBias)})";
 
     private static void Constant(SourceWriter writer, string name, string value, string summary)
     {

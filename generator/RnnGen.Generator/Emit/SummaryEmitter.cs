@@ -18,7 +18,13 @@ internal static class SummaryEmitter
         writer.WriteLine("/// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>");
         writer.WriteLine("public string Summary() => SummaryText;");
         writer.WriteLine();
-        writer.WriteLine("private const string SummaryText =");
+        WriteConstant(writer, spec, "private");
+    }
+
+    /// <summary><c>{access} const string SummaryText = ...;</c>, one literal per line of the table.</summary>
+    public static void WriteConstant(SourceWriter writer, ModelSpec spec, string access = "public")
+    {
+        writer.WriteLine($"{access} const string SummaryText =");
         string[] lines = Table(spec).Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -29,14 +35,17 @@ internal static class SummaryEmitter
 
     internal static string Table(ModelSpec spec)
     {
-        string time = spec.ReturnSequences ? $"{spec.TimeSteps}, " : "";
         var text = new StringBuilder();
         text.Append("Model: \"").Append(spec.Type.Name).Append("\"\n");
         text.Append(Rule).Append('\n');
         text.Append(Row("Layer (type)", "Output Shape", "Param #")).Append('\n');
         text.Append(DoubleRule).Append('\n');
-        text.Append(Row("simple_rnn (SimpleRNN)", $"(None, {time}{spec.HiddenUnits})", Count(spec.RnnParameterCount))).Append('\n');
-        text.Append(Row("dense (Dense)", $"(None, {time}{spec.DenseUnits})", Count(spec.DenseParameterCount))).Append('\n');
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            string time = layer.OutputIsSequence ? $"{spec.TimeSteps}, " : "";
+            text.Append(Row($"{layer.Name} ({LayerWeights.ClassName(layer.Kind)})", $"(None, {time}{layer.Units})", Count(layer.ParameterCount))).Append('\n');
+        }
+
         text.Append(DoubleRule).Append('\n');
         text.Append("Total params: ").Append(Count(spec.ParameterCount)).Append('\n');
         text.Append("Trainable params: ").Append(Count(spec.ParameterCount)).Append('\n');

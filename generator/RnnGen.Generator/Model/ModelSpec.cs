@@ -8,44 +8,117 @@ namespace RnnGen.Generator.Model;
 /// <param name="ContainingTypes">Outermost first.</param>
 /// <param name="Type">The annotated type.</param>
 /// <param name="HintName">The generated file's name: <c>{Namespace}.{Type}.g.cs</c>.</param>
+/// <param name="Layers">The layers in order, as Keras' <c>Sequential([...])</c> lists them.</param>
 internal sealed record ModelSpec(
     string? Namespace,
     EquatableArray<TypeDeclaration> ContainingTypes,
     TypeDeclaration Type,
     string HintName,
-    CellKind Cell,
     int TimeSteps,
     int Features,
-    int HiddenUnits,
-    int DenseUnits,
-    ActivationKind HiddenActivation,
-    ActivationKind DenseActivation,
-    bool ReturnSequences,
-    bool Stateful)
+    bool Stateful,
+    EquatableArray<LayerSpec> Layers)
 {
+    public LayerSpec LastLayer => Layers[Layers.Count - 1];
+
+    /// <summary>The first recurrent layer: the one the single-layer views (Kernel, RecurrentKernel, Bias) show.</summary>
+    public LayerSpec FirstRecurrent
+    {
+        get
+        {
+            foreach (LayerSpec layer in Layers)
+            {
+                if (layer.IsRecurrent)
+                {
+                    return layer;
+                }
+            }
+
+            return Layers[0];
+        }
+    }
+
+    /// <summary>The last Dense layer (DenseKernel, DenseBias), if the model ends in one.</summary>
+    public LayerSpec? FinalDense => LastLayer.IsRecurrent ? null : LastLayer;
+
     public int InputLength => TimeSteps * Features;
 
-    public int OutputLength => ReturnSequences ? TimeSteps * DenseUnits : DenseUnits;
+    public int OutputUnits => LastLayer.Units;
 
-    public int KernelLength => Features * HiddenUnits;
+    public bool OutputIsSequence => LastLayer.OutputIsSequence;
 
-    public int RecurrentKernelLength => HiddenUnits * HiddenUnits;
+    public int OutputLength => OutputIsSequence ? TimeSteps * OutputUnits : OutputUnits;
 
-    public int DenseKernelLength => HiddenUnits * DenseUnits;
+    public int ParameterCount
+    {
+        get
+        {
+            WeightSpec last = LastLayer.Weights[LastLayer.Weights.Count - 1];
+            return last.Offset + last.Length;
+        }
+    }
 
-    public int KernelOffset => 0;
+    public int StateLength => LastRecurrent.StateOffset + LastRecurrent.StateLength;
 
-    public int RecurrentKernelOffset => KernelOffset + KernelLength;
+    /// <summary>Step can stream the model: no layer goes backwards.</summary>
+    public bool CanStream
+    {
+        get
+        {
+            foreach (LayerSpec layer in Layers)
+            {
+                if (layer.GoBackwards)
+                {
+                    return false;
+                }
+            }
 
-    public int BiasOffset => RecurrentKernelOffset + RecurrentKernelLength;
+            return true;
+        }
+    }
 
-    public int DenseKernelOffset => BiasOffset + HiddenUnits;
+    private LayerSpec LastRecurrent
+    {
+        get
+        {
+            for (int l = Layers.Count - 1; l >= 0; l--)
+            {
+                if (Layers[l].IsRecurrent)
+                {
+                    return Layers[l];
+                }
+            }
 
-    public int DenseBiasOffset => DenseKernelOffset + DenseKernelLength;
+            return Layers[0];
+        }
+    }
 
-    public int ParameterCount => DenseBiasOffset + DenseUnits;
+    // The single SimpleRNN + Dense view, for the register and unrolled backends that are written
+    // for that pair. IsSingleLayer says when it applies.
 
-    public int RnnParameterCount => DenseKernelOffset;
+    /// <summary>Exactly SimpleRNN (with bias, forwards) then Dense (with bias): the tutorial's architecture.</summary>
+    public bool IsSingleLayer =>
+        Layers.Count == 2
+        && Layers[0] is { Kind: LayerKind.SimpleRnn, UseBias: true, GoBackwards: false }
+        && Layers[1] is { Kind: LayerKind.Dense, UseBias: true };
 
-    public int DenseParameterCount => DenseKernelLength + DenseUnits;
+    public int HiddenUnits => FirstRecurrent.Units;
+
+    public int DenseUnits => OutputUnits;
+
+    public Activation HiddenActivation => Layers[0].Activation;
+
+    public Activation DenseActivation => LastLayer.Activation;
+
+    public bool ReturnSequences => OutputIsSequence;
+
+    public int KernelOffset => Layers[0].Weights[0].Offset;
+
+    public int RecurrentKernelOffset => Layers[0].Weights[1].Offset;
+
+    public int BiasOffset => Layers[0].Weights[2].Offset;
+
+    public int DenseKernelOffset => LastLayer.Weights[0].Offset;
+
+    public int DenseBiasOffset => LastLayer.Weights[1].Offset;
 }

@@ -24,6 +24,23 @@ internal sealed class AttributeArguments
 
     public Location? AttributeLocation => _syntax?.GetLocation();
 
+    /// <summary>The attribute's syntax, or null for an attribute from metadata.</summary>
+    public AttributeSyntax? Syntax => _syntax;
+
+    /// <summary>The first constructor argument as an int (a layer's units), or null when it is not one.</summary>
+    public int? FirstConstructorInt =>
+        _attribute.ConstructorArguments.Length > 0 && _attribute.ConstructorArguments[0].Value is int value ? value : null;
+
+    /// <summary>The first positional argument's location, or the attribute's.</summary>
+    public Location? FirstConstructorArgumentLocation =>
+        _syntax?.ArgumentList is { Arguments.Count: > 0 } list && list.Arguments[0].NameEquals is null
+            ? list.Arguments[0].GetLocation()
+            : AttributeLocation;
+
+    /// <summary>A bool argument, or <paramref name="defaultValue"/> when it is not given.</summary>
+    public bool Bool(string name, bool defaultValue) =>
+        TryGet(name, out TypedConstant value) && value.Value is bool flag ? flag : defaultValue;
+
     public bool Has(string name) => TryGet(name, out _);
 
     public int Int(string name, int defaultValue) =>

@@ -47,49 +47,38 @@ internal static class ModelParser
         AttributeArguments arguments = AttributeArguments.Read(attribute, cancellationToken);
         int timeSteps = RequireDimension(arguments, "TimeSteps", example: "12", diagnostics);
         int features = OptionalDimension(arguments, "Features", defaultValue: 1, diagnostics);
-        int hiddenUnits = RequireDimension(arguments, "HiddenUnits", example: "3", diagnostics);
-        int denseUnits = OptionalDimension(arguments, "DenseUnits", defaultValue: 1, diagnostics);
-        ActivationKind hiddenActivation = ReadActivation(arguments, "HiddenActivation", ActivationKind.Tanh, diagnostics);
-        ActivationKind denseActivation = ReadActivation(arguments, "DenseActivation", ActivationKind.Linear, diagnostics);
-        bool returnSequences = arguments.Bool("ReturnSequences");
         bool stateful = arguments.Bool("Stateful");
+        ImmutableArray<LayerReader.Layer> layers = LayerReader.Read(type, declaration, arguments, diagnostics, cancellationToken);
 
         CheckMemberNames(type, diagnostics);
-
-        if (diagnostics.Count == 0)
-        {
-            long floats = TotalFloats(timeSteps, features, hiddenUnits, denseUnits, returnSequences);
-            if (floats > MaxFloats)
-            {
-                diagnostics.Add(Diagnostic(
-                    DiagnosticDescriptors.ModelTooLarge,
-                    arguments.AttributeLocation,
-                    floats.ToString(CultureInfo.InvariantCulture),
-                    "parameters, gradients and every scratch buffer",
-                    MaxFloats.ToString(CultureInfo.InvariantCulture)));
-            }
-        }
-
         if (diagnostics.Count > 0)
         {
             return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
         }
 
-        EquatableArray<TypeDeclaration> containingTypes = ContainingTypeDeclarations(type);
         var spec = new ModelSpec(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            ContainingTypes: containingTypes,
+            ContainingTypes: ContainingTypeDeclarations(type),
             Type: Declaration(type),
             HintName: HintName(type),
-            Cell: CellKind.SimpleRnn,
             TimeSteps: timeSteps,
             Features: features,
-            HiddenUnits: hiddenUnits,
-            DenseUnits: denseUnits,
-            HiddenActivation: hiddenActivation,
-            DenseActivation: denseActivation,
-            ReturnSequences: returnSequences,
-            Stateful: stateful);
+            Stateful: stateful,
+            Layers: LayerReader.LayOut(layers, features, LayerBackend.Loops));
+        spec = spec with { Layers = LayerReader.LayOut(layers, features, Emit.EmissionStrategies.Backend(spec)) };
+
+        long floats = Emit.Stack.Buffers.TotalFloats(spec);
+        if (floats > MaxFloats)
+        {
+            diagnostics.Add(Diagnostic(
+                DiagnosticDescriptors.ModelTooLarge,
+                arguments.AttributeLocation,
+                floats.ToString(CultureInfo.InvariantCulture),
+                "parameters, gradients and every scratch buffer",
+                MaxFloats.ToString(CultureInfo.InvariantCulture)));
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+        }
+
         return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(None));
     }
 
@@ -142,7 +131,7 @@ internal static class ModelParser
         }
     }
 
-    private static int RequireDimension(AttributeArguments arguments, string name, string example, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    internal static int RequireDimension(AttributeArguments arguments, string name, string example, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         if (!arguments.Has(name))
         {
@@ -153,7 +142,7 @@ internal static class ModelParser
         return OptionalDimension(arguments, name, defaultValue: 0, diagnostics);
     }
 
-    private static int OptionalDimension(AttributeArguments arguments, string name, int defaultValue, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    internal static int OptionalDimension(AttributeArguments arguments, string name, int defaultValue, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         int value = arguments.Int(name, defaultValue);
         if (value is < 1 or > MaxDimension)
@@ -169,10 +158,10 @@ internal static class ModelParser
         return value;
     }
 
-    private static ActivationKind ReadActivation(AttributeArguments arguments, string name, ActivationKind defaultValue, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    internal static Activation ReadActivation(AttributeArguments arguments, string name, Activation defaultValue, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         int value = arguments.Int(name, (int)defaultValue);
-        if (value is < (int)ActivationKind.Linear or > (int)ActivationKind.Sigmoid)
+        if (value is < (int)Activation.Linear or > (int)Activation.Sigmoid)
         {
             diagnostics.Add(Diagnostic(
                 DiagnosticDescriptors.UndefinedActivation,
@@ -182,7 +171,7 @@ internal static class ModelParser
             return defaultValue;
         }
 
-        return (ActivationKind)value;
+        return (Activation)value;
     }
 
     private static void CheckMemberNames(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
@@ -215,21 +204,6 @@ internal static class ModelParser
         "_parameters", "_gradients", "_state", "_hiddenStates", "_outputs", "_outputGradients", "_hiddenGradients",
         "_preactivationGradients", "_laneInputs", "_laneOutputs", "Forward", "Cell", "Dense", "AddDenseToHiddenGradient", "PredictLanes512", "PredictLanes256", "PredictLanes128",
     };
-
-    /// <summary>
-    /// Every float the model allocates, whichever strategy it gets: Parameters and Gradients, State,
-    /// h_0..h_T, the outputs and their gradients, d loss / d h and d loss / d a of every step, and the
-    /// lane buffers of PredictBatch.
-    /// </summary>
-    private static long TotalFloats(int timeSteps, int features, int hiddenUnits, int denseUnits, bool returnSequences)
-    {
-        long parameters = (long)features * hiddenUnits + (long)hiddenUnits * hiddenUnits + hiddenUnits + (long)hiddenUnits * denseUnits + denseUnits;
-        long outputs = returnSequences ? (long)timeSteps * denseUnits : denseUnits;
-        long hiddenStates = (long)(timeSteps + 1) * hiddenUnits + Emit.EmissionStrategies.RegisterLanes;
-        long backwardScratch = outputs + hiddenUnits + (long)timeSteps * hiddenUnits;
-        long lanes = (long)Emit.LanesForward.MaxLanes * timeSteps * features + Emit.LanesForward.MaxLanes;
-        return 2 * parameters + hiddenUnits + hiddenStates + outputs + backwardScratch + lanes;
-    }
 
     private static EquatableArray<TypeDeclaration> ContainingTypeDeclarations(INamedTypeSymbol type)
     {
@@ -286,6 +260,6 @@ internal static class ModelParser
         return string.Join(".", parts) + HintNames.Extension;
     }
 
-    private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] args) =>
+    internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] args) =>
         new(descriptor, LocationInfo.From(location), new EquatableArray<string>(args.ToImmutableArray()));
 }

@@ -22,18 +22,28 @@ namespace Sensors
         public const int TimeSteps = 7;
         /// <summary>Values per time step (Keras input_shape[1]).</summary>
         public const int Features = 3;
-        /// <summary>Units of the SimpleRNN layer.</summary>
+        /// <summary>Units of the first recurrent layer, simple_rnn.</summary>
         public const int HiddenUnits = 5;
-        /// <summary>Units of the Dense layer.</summary>
+        /// <summary>Units of the last layer, dense: values per step of the output.</summary>
         public const int DenseUnits = 2;
         /// <summary>Floats in one input sequence, laid out [t * Features + f].</summary>
         public const int InputLength = TimeSteps * Features;
-        /// <summary>Floats in one output: the Dense layer on the last step.</summary>
+        /// <summary>Floats in one output: the last layer's, after the last step.</summary>
         public const int OutputLength = DenseUnits;
         /// <summary>Floats in Parameters and Gradients.</summary>
-        public const int ParameterCount = Features * HiddenUnits + HiddenUnits * HiddenUnits + HiddenUnits + HiddenUnits * DenseUnits + DenseUnits;
+        public const int ParameterCount = 57;
+        /// <summary>Floats in State: every recurrent layer's state, in order.</summary>
+        public const int StateLength = 5;
 
-        /// <summary>The shape this model was generated for.</summary>
+        /// <summary>The architecture: layers, weights (names, shapes, offsets into Parameters) and state.</summary>
+        public static global::RnnGen.ModelLayout Layout { get; } = new(
+            TimeSteps, Features, stateful: false,
+            global::RnnGen.LayerSettings.SimpleRnn(5, global::RnnGen.Activation.Relu, useBias: true, returnSequences: false, goBackwards: false),
+            global::RnnGen.LayerSettings.Dense(2, global::RnnGen.Activation.Sigmoid, useBias: true));
+
+        global::RnnGen.ModelLayout global::RnnGen.IRnnModel.Layout => Layout;
+
+        /// <summary>The single-layer shape (SimpleRNN + Dense) this model was generated for.</summary>
         public static global::RnnGen.RnnShape Shape { get; } = new(
             global::RnnGen.CellKind.SimpleRnn,
             TimeSteps, Features, HiddenUnits, DenseUnits,

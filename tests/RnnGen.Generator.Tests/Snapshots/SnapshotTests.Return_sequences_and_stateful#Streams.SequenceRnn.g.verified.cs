@@ -22,18 +22,28 @@ namespace Streams
         public const int TimeSteps = 4;
         /// <summary>Values per time step (Keras input_shape[1]).</summary>
         public const int Features = 1;
-        /// <summary>Units of the SimpleRNN layer.</summary>
+        /// <summary>Units of the first recurrent layer, simple_rnn.</summary>
         public const int HiddenUnits = 2;
-        /// <summary>Units of the Dense layer.</summary>
+        /// <summary>Units of the last layer, dense: values per step of the output.</summary>
         public const int DenseUnits = 1;
         /// <summary>Floats in one input sequence, laid out [t * Features + f].</summary>
         public const int InputLength = TimeSteps * Features;
-        /// <summary>Floats in one output, laid out [t * DenseUnits + d] (return_sequences).</summary>
+        /// <summary>Floats in one output, laid out [t * DenseUnits + d]: the last layer at every step.</summary>
         public const int OutputLength = TimeSteps * DenseUnits;
         /// <summary>Floats in Parameters and Gradients.</summary>
-        public const int ParameterCount = Features * HiddenUnits + HiddenUnits * HiddenUnits + HiddenUnits + HiddenUnits * DenseUnits + DenseUnits;
+        public const int ParameterCount = 11;
+        /// <summary>Floats in State: every recurrent layer's state, in order.</summary>
+        public const int StateLength = 2;
 
-        /// <summary>The shape this model was generated for.</summary>
+        /// <summary>The architecture: layers, weights (names, shapes, offsets into Parameters) and state.</summary>
+        public static global::RnnGen.ModelLayout Layout { get; } = new(
+            TimeSteps, Features, stateful: true,
+            global::RnnGen.LayerSettings.SimpleRnn(2, global::RnnGen.Activation.Tanh, useBias: true, returnSequences: true, goBackwards: false),
+            global::RnnGen.LayerSettings.Dense(1, global::RnnGen.Activation.Linear, useBias: true));
+
+        global::RnnGen.ModelLayout global::RnnGen.IRnnModel.Layout => Layout;
+
+        /// <summary>The single-layer shape (SimpleRNN + Dense) this model was generated for.</summary>
         public static global::RnnGen.RnnShape Shape { get; } = new(
             global::RnnGen.CellKind.SimpleRnn,
             TimeSteps, Features, HiddenUnits, DenseUnits,

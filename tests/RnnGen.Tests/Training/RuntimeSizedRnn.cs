@@ -33,6 +33,13 @@ internal sealed class RuntimeSizedRnn : IRnnModel
     }
 
     public RnnShape Shape { get; }
+
+    public ModelLayout Layout => new(
+        Shape.TimeSteps,
+        Shape.Features,
+        stateful: false,
+        LayerSettings.SimpleRnn(Shape.HiddenUnits, Shape.HiddenActivation),
+        LayerSettings.Dense(Shape.DenseUnits, Shape.DenseActivation));
     public int InputLength => _t * _f;
     public int OutputLength => _d;
     public int ParameterCount => _parameters.Length;

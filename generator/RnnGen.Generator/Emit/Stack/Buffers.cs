@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Text;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit.Stack;
+
+/// <summary>What a buffer holds, per layer.</summary>
+internal enum BufferRole
+{
+    /// <summary>A recurrent layer's h_0 .. h_T, in processing order: BPTT reads them back.</summary>
+    States,
+
+    /// <summary>A Dense layer's output at every step it is applied to.</summary>
+    Outputs,
+
+    /// <summary>d loss / d the layer's output, shaped like it.</summary>
+    OutputGradients,
+
+    /// <summary>d loss / d pre-activation of every step of a recurrent layer.</summary>
+    PreactivationGradients,
+
+    /// <summary>d loss / d h while BPTT walks back over a recurrent layer's steps.</summary>
+    StateGradient,
+}
+
+/// <summary>One region of the model's single float array.</summary>
+internal sealed record Buffer(string Name, int Offset, int Length, string Purpose);
+
+/// <summary>
+/// Every float a layered model allocates, carved out of one array at constant offsets: Parameters,
+/// Gradients, State, then each layer's forward buffer and backward scratch. One array keeps the
+/// user's type down to one private field; the same list sizes the array and answers RNNG008.
+/// </summary>
+internal sealed class Buffers
+{
+    private readonly Dictionary<(int Layer, BufferRole Role), Buffer> _byLayer = new();
+    private readonly List<Buffer> _all = new();
+
+    private Buffers(ModelSpec spec)
+    {
+        int parameters = spec.ParameterCount;
+        Parameters = Add("parameters", parameters, "every weight, Keras get_weights() order");
+        Gradients = Add("gradients", parameters, "d loss / d Parameters, same layout");
+        State = Add("state", spec.StateLength, "every recurrent layer's state");
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            string stem = CamelCase(layer.Name);
+                        if (layer.IsRecurrent)
+            {
+                AddFor(layer, BufferRole.States, stem + "States", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: h_0 .. h_T in processing order");
+            }
+            else
+            {
+                AddFor(layer, BufferRole.Outputs, stem + "Outputs", (long)layer.InputSteps(spec.TimeSteps) * layer.Units, $"{layer.Name}: its output at every step");
+            }
+        }
+
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            string stem = CamelCase(layer.Name);
+            AddFor(layer, BufferRole.OutputGradients, stem + "OutputGradients", (long)layer.OutputSteps(spec.TimeSteps) * layer.Units, $"{layer.Name}: d loss / d output");
+            if (layer.IsRecurrent)
+            {
+                AddFor(layer, BufferRole.PreactivationGradients, stem + "PreactivationGradients", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: d loss / d a_t of every step");
+                AddFor(layer, BufferRole.StateGradient, stem + "StateGradient", layer.Units, $"{layer.Name}: d loss / d h_t");
+            }
+        }
+    }
+
+    public Buffer Parameters { get; }
+
+    public Buffer Gradients { get; }
+
+    public Buffer State { get; }
+
+    public IReadOnlyList<Buffer> All => _all;
+
+    /// <summary>Floats in the array, counted in 64 bits (a model too large for RNNG008 may not fit an int).</summary>
+    public long TotalLength { get; private set; }
+
+    public static Buffers For(ModelSpec spec) => new(spec);
+
+    /// <summary>
+    /// Every float the model allocates, counted in 64 bits before any offset could overflow: the
+    /// single array of a layered model, or the buffers of the register and unrolled strategies.
+    /// </summary>
+    public static long TotalFloats(ModelSpec spec)
+    {
+        if (EmissionStrategies.Of(spec) != EmissionStrategy.Vectorized)
+        {
+            return SingleLayerFloats(spec);
+        }
+
+        return new Buffers(spec).TotalLength;
+    }
+
+    public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, role)];
+
+    private Buffer Add(string name, long length, string purpose)
+    {
+        // Offsets are only emitted for models within RNNG008's limit, where they fit an int.
+        var buffer = new Buffer(name, unchecked((int)TotalLength), unchecked((int)length), purpose);
+        TotalLength += length;
+        _all.Add(buffer);
+        return buffer;
+    }
+
+    private void AddFor(LayerSpec layer, BufferRole role, string name, long length, string purpose) =>
+        _byLayer[(layer.Index, role)] = Add(name, length, purpose);
+
+    /// <summary>
+    /// The register and unrolled strategies' buffers: Parameters, Gradients, State, h_0..h_T with a
+    /// Vector128's padding, the outputs, and the lane buffers of PredictBatch.
+    /// </summary>
+    private static long SingleLayerFloats(ModelSpec spec)
+    {
+        long hidden = spec.HiddenUnits;
+        long hiddenStates = (spec.TimeSteps + 1L) * hidden + EmissionStrategies.RegisterLanes;
+        long lanes = (long)LanesForward.MaxLanes * spec.InputLength + LanesForward.MaxLanes;
+        return 2L * spec.ParameterCount + hidden + hiddenStates + spec.OutputLength + lanes;
+    }
+
+    /// <summary><c>simple_rnn_1</c> to <c>simpleRnn1</c>.</summary>
+    private static string CamelCase(string kerasName)
+    {
+        var name = new StringBuilder(kerasName.Length);
+        bool upper = false;
+        foreach (char c in kerasName)
+        {
+            if (c == '_')
+            {
+                upper = true;
+                continue;
+            }
+
+            name.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return name.ToString();
+    }
+}

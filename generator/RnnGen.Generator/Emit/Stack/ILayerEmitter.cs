@@ -1,0 +1,27 @@
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit.Stack;
+
+/// <summary>The maths of one layer kind, written once against <see cref="IVectorBackend"/>; the passes decide when it runs.</summary>
+internal interface ILayerEmitter
+{
+    /// <summary>The layer's formula, for the generated comments.</summary>
+    string Formula(LayerSpec layer);
+
+    /// <summary>The whole sequence (or vector), from <see cref="LayerContext.Input"/> into the layer's forward buffer.</summary>
+    void Forward(SourceWriter writer, LayerContext context);
+
+    /// <summary>One streaming step from the vector <paramref name="x"/>, advancing State; returns the span holding the layer's output.</summary>
+    string Step(SourceWriter writer, LayerContext context, string x);
+
+    /// <summary>
+    /// From d loss / d output (the layer's OutputGradients) to its weights' gradients, and to d loss /
+    /// d input when <see cref="LayerContext.InputGradient"/> is set.
+    /// </summary>
+    void Backward(SourceWriter writer, LayerContext context);
+}
+
+internal static class LayerEmitters
+{
+    public static ILayerEmitter For(LayerKind kind) => kind == LayerKind.Dense ? DenseLayer.Instance : SimpleRnnLayer.Instance;
+}

@@ -1,0 +1,199 @@
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit.Stack;
+
+/// <summary>
+/// The members a layered model adds to the user's type: one private field (the float array that
+/// <see cref="Buffers"/> lays out), the constructors, the span views and the public operations,
+/// each a guard and a call into the passes.
+/// </summary>
+internal static class StackModelEmitter
+{
+    public static void Emit(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        string passes = "global::RnnGen.Generated." + StackPasses.ClassName(spec);
+        writer.WriteLine($"// Every float of the model, laid out by {StackPasses.ClassName(spec)} below: Parameters, Gradients, State, then each layer's buffers.");
+        writer.WriteLine("private readonly float[] _floats;");
+        writer.WriteLine();
+        WriteConstructors(writer, spec, passes);
+        writer.WriteLine();
+        WriteViews(writer, spec, buffers);
+        writer.WriteLine();
+        WriteOperations(writer, spec, buffers, passes);
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>");
+        writer.WriteLine($"public string Summary() => {passes}.SummaryText;");
+    }
+
+    private static void WriteConstructors(SourceWriter writer, ModelSpec spec, string passes)
+    {
+        string name = spec.Type.Name;
+        int generic = name.IndexOf('<');
+        string constructor = generic < 0 ? name : name.Substring(0, generic);
+        writer.WriteLine("/// <summary>Creates the model with Keras' default initial weights, from a random seed.</summary>");
+        writer.WriteLine($"public {constructor}() : this(global::System.Random.Shared.Next())");
+        using (writer.Block())
+        {
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Creates the model with Keras' default initial weights: glorot_uniform kernels, orthogonal");
+        writer.WriteLine("/// recurrent kernels, zero biases; the same <paramref name=\"seed\"/> gives the same weights.");
+        writer.WriteLine("/// </summary>");
+        using (writer.Block($"public {constructor}(int seed)"))
+        {
+            writer.WriteLine($"_floats = new float[{passes}.Length];");
+            writer.WriteLine($"{passes}.Initialize(_floats, seed);");
+        }
+    }
+
+    private static void WriteViews(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        writer.WriteLine("/// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>");
+        writer.WriteLine($"public {Names.Span} Parameters => {View(buffers.Parameters.Offset, buffers.Parameters.Length)};");
+        writer.WriteLine();
+        LayerSpec first = spec.FirstRecurrent;
+        WeightView(writer, "Kernel", first, first.Kernel, "the first recurrent layer's kernel (the tutorial's wx)");
+        WeightView(writer, "RecurrentKernel", first, first.RecurrentKernel, "the first recurrent layer's recurrent kernel (wh)");
+        WeightView(writer, "Bias", first, first.Bias, "the first recurrent layer's bias (bh)");
+        LayerSpec? dense = spec.FinalDense;
+        WeightView(writer, "DenseKernel", dense, dense?.Kernel, "the last Dense layer's kernel (wy)");
+        WeightView(writer, "DenseBias", dense, dense?.Bias, "the last Dense layer's bias (by)");
+        writer.WriteLine("/// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>");
+        writer.WriteLine($"public {Names.Span} Gradients => {View(buffers.Gradients.Offset, buffers.Gradients.Length)};");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>");
+        writer.WriteLine($"public {Names.Span} State => {View(buffers.State.Offset, buffers.State.Length)};");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Sets every gradient to zero.</summary>");
+        writer.WriteLine($"public void ClearGradients() => global::System.Array.Clear(_floats, {buffers.Gradients.Offset}, {buffers.Gradients.Length});");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Sets State to zeros (Keras reset_states()).</summary>");
+        writer.WriteLine($"public void ResetStates() => global::System.Array.Clear(_floats, {buffers.State.Offset}, {buffers.State.Length});");
+    }
+
+    private static void WeightView(SourceWriter writer, string name, LayerSpec? layer, WeightSpec? weight, string what)
+    {
+        if (layer is null || weight is null)
+        {
+            string reason = layer is null ? "the model ends in a recurrent layer" : $"{layer.Name} has no bias";
+            writer.WriteLine($"/// <summary>Empty: {what} does not exist, as {reason}.</summary>");
+            writer.WriteLine($"public {Names.Span} {name} => {Names.Span}.Empty;");
+            writer.WriteLine();
+            return;
+        }
+
+        string shape = weight.IsVector ? $"[{weight.Columns}]" : $"[{weight.Rows}, {weight.Columns}]";
+        writer.WriteLine($"/// <summary>{layer.Name}/{weight.Name} {shape}, row-major: {what}. A view of Parameters.</summary>");
+        writer.WriteLine($"public {Names.Span} {name} => {View(weight.Offset, weight.Length)};");
+        writer.WriteLine();
+    }
+
+    private static void WriteOperations(SourceWriter writer, ModelSpec spec, Buffers buffers, string passes)
+    {
+        string outputSpan = LayerOutput(spec, buffers);
+        string input = ForwardEmitter.InputMeaning(spec);
+        string output = ForwardEmitter.OutputMeaning(spec);
+
+        writer.WriteLine("/// <summary>Runs the model on one sequence" + (spec.Stateful ? ", starting from State and leaving the last step's states in it" : "") + ".</summary>");
+        writer.WriteLine("/// <param name=\"input\">InputLength floats, [t * Features + f].</param>");
+        writer.WriteLine("/// <param name=\"output\">OutputLength floats" + (spec.OutputIsSequence ? ", [t * DenseUnits + d]" : "") + ".</param>");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span's length is not the one above.</exception>");
+        using (writer.Block($"public void Predict({Names.ReadOnlySpan} input, {Names.Span} output)"))
+        {
+            writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{input}\", nameof(input));");
+            writer.WriteLine($"{Names.Guard}.Length(output.Length, OutputLength, \"{output}\", nameof(output));");
+            writer.WriteLine($"{passes}.Forward(_floats, input);");
+            writer.WriteLine($"{outputSpan}.CopyTo(output);");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Runs the model on sequences stored one after another" + (spec.Stateful ? ", in order, carrying State from each to the next" : "") + ".</summary>");
+        writer.WriteLine("/// <param name=\"inputs\">n * InputLength floats.</param>");
+        writer.WriteLine("/// <param name=\"outputs\">n * OutputLength floats.</param>");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The lengths are not matching whole multiples.</exception>");
+        using (writer.Block($"public void PredictBatch({Names.ReadOnlySpan} inputs, {Names.Span} outputs)"))
+        {
+            writer.WriteLine($"{Names.Guard}.WholeMultiple(inputs.Length, InputLength, \"{input} per sequence\", nameof(inputs));");
+            writer.WriteLine("int count = inputs.Length / InputLength;");
+            writer.WriteLine($"{Names.Guard}.BatchLength(outputs.Length, count, OutputLength, \"{output} per input sequence\", nameof(outputs));");
+            using (writer.Block("for (int n = 0; n < count; n++)"))
+            {
+                writer.WriteLine($"{passes}.Forward(_floats, inputs.Slice(n * InputLength, InputLength));");
+                writer.WriteLine($"{outputSpan}.CopyTo(outputs.Slice(n * OutputLength, OutputLength));");
+            }
+        }
+
+        writer.WriteLine();
+        WriteStep(writer, spec, passes);
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Forward pass, then backpropagation through time over every layer. Returns this sample's loss, the mean");
+        writer.WriteLine("/// squared error over the OutputLength outputs, and ADDS d loss / d Parameters into Gradients.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"input\">InputLength floats, [t * Features + f].</param>");
+        writer.WriteLine("/// <param name=\"target\">OutputLength floats.</param>");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span's length is not the one above.</exception>");
+        using (writer.Block($"public float Backward({Names.ReadOnlySpan} input, {Names.ReadOnlySpan} target)"))
+        {
+            writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{input}\", nameof(input));");
+            writer.WriteLine($"{Names.Guard}.Length(target.Length, OutputLength, \"{output}\", nameof(target));");
+            writer.WriteLine($"return {passes}.Backward(_floats, input, target);");
+        }
+    }
+
+    private static void WriteStep(SourceWriter writer, ModelSpec spec, string passes)
+    {
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Streaming inference: advances every layer's State by one time step with <paramref name=\"input\"/> as x_t,");
+        writer.WriteLine("/// and writes the last layer's output for that step.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"input\">Features floats: x_t.</param>");
+        writer.WriteLine("/// <param name=\"output\">DenseUnits floats: the last layer's output for this step.</param>");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span's length is not the one above.</exception>");
+        if (!spec.CanStream)
+        {
+            writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">Always: a layer goes backwards, so this model cannot stream.</exception>");
+        }
+
+        using (writer.Block($"public void Step({Names.ReadOnlySpan} input, {Names.Span} output)"))
+        {
+            writer.WriteLine($"{Names.Guard}.Length(input.Length, Features, \"Features = {spec.Features}\", nameof(input));");
+            writer.WriteLine($"{Names.Guard}.Length(output.Length, DenseUnits, \"DenseUnits = {spec.OutputUnits}\", nameof(output));");
+            if (spec.CanStream)
+            {
+                writer.WriteLine($"{passes}.Step(_floats, input, output);");
+                return;
+            }
+
+            LayerSpec backwards = FirstGoingBackwards(spec);
+            writer.WriteLine($"throw new global::System.InvalidOperationException(\"{spec.Type.Name} cannot stream: its layer {backwards.Name} goes backwards (go_backwards), so its first step needs the last input. Run whole sequences with Predict.\");");
+        }
+    }
+
+    private static LayerSpec FirstGoingBackwards(ModelSpec spec)
+    {
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (layer.GoBackwards)
+            {
+                return layer;
+            }
+        }
+
+        return spec.LastLayer;
+    }
+
+    /// <summary>The last layer's output in the array, as a read-only span over <c>_floats</c>.</summary>
+    private static string LayerOutput(ModelSpec spec, Buffers buffers)
+    {
+        LayerSpec last = spec.LastLayer;
+        int offset = last.IsRecurrent
+            ? buffers.Of(last, BufferRole.States).Offset + (last.ReturnSequences ? last.Units : spec.TimeSteps * last.Units)
+            : buffers.Of(last, BufferRole.Outputs).Offset;
+        return $"new {Names.ReadOnlySpan}(_floats, {offset}, OutputLength)";
+    }
+
+    private static string View(int offset, int length) => $"new(_floats, {offset}, {length})";
+}

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit.Stack;
+
+/// <summary>
+/// The passes of a layered model, each written once for any stack: initialization, forward layer by
+/// layer, streaming step across the layers, and BPTT back over them, with the gradient of layer l's
+/// input feeding layer l − 1. They are emitted as static methods of a <c>file static class</c> over
+/// the model's one float array, so none of them is a member of the user's type.
+/// </summary>
+internal static class StackPasses
+{
+    public static string ClassName(ModelSpec spec)
+    {
+        string name = spec.Type.Name;
+        int generic = name.IndexOf('<');
+        return (generic < 0 ? name : name.Substring(0, generic)).TrimStart('@') + "Passes";
+    }
+
+    public static void Emit(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        writer.WriteLine($"/// <summary>The passes of {spec.Type.Name.Replace("<", "{").Replace(">", "}")}, over its one float array (offsets below are into it).</summary>");
+        writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Names.Tool}\", \"{Names.Version}\")]");
+        using (writer.Block($"file static class {ClassName(spec)}"))
+        {
+            WriteLayoutComment(writer, buffers);
+            writer.WriteLine($"public const int Length = {buffers.TotalLength};");
+            writer.WriteLine();
+            WriteInitialize(writer, spec, buffers);
+            writer.WriteLine();
+            WriteForward(writer, spec, buffers);
+            if (spec.CanStream)
+            {
+                writer.WriteLine();
+                WriteStep(writer, spec, buffers);
+            }
+
+            writer.WriteLine();
+            WriteBackward(writer, spec, buffers);
+            writer.WriteLine();
+            SummaryEmitter.WriteConstant(writer, spec);
+        }
+    }
+
+    private static void WriteLayoutComment(SourceWriter writer, Buffers buffers)
+    {
+        writer.WriteLine("// The array: offset, length, what it holds.");
+        foreach (Buffer buffer in buffers.All)
+        {
+            writer.WriteLine($"//   {buffer.Offset,9} {buffer.Length,9}  {buffer.Name}: {buffer.Purpose}");
+        }
+    }
+
+    private static void WriteInitialize(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        writer.WriteLine("/// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>");
+        using (writer.Block("public static void Initialize(Span<float> floats, int seed)"))
+        {
+            writer.WriteLine($"Span<float> parameters = {Slice(buffers.Parameters)};");
+            writer.WriteLine("var random = new Random(seed);");
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                WeightSpec kernel = layer.Kernel;
+                writer.WriteLine($"KerasInitializers.GlorotUniform(parameters.Slice({kernel.Offset}, {kernel.Length}), {kernel.Rows}, {kernel.Columns}, random); // {layer.Name}/kernel");
+                if (layer.RecurrentKernel is WeightSpec recurrent)
+                {
+                    writer.WriteLine($"KerasInitializers.Orthogonal(parameters.Slice({recurrent.Offset}, {recurrent.Length}), {recurrent.Rows}, {recurrent.Columns}, random); // {layer.Name}/recurrent_kernel");
+                }
+            }
+
+            writer.WriteLine("// Biases start at zero, as Keras' 'zeros' initializer leaves them.");
+        }
+    }
+
+    private static void WriteForward(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        writer.WriteLine("/// <summary>Runs one sequence through every layer, leaving each layer's outputs in its buffer for BPTT.</summary>");
+        using (writer.Block("public static void Forward(Span<float> floats, ReadOnlySpan<float> input)"))
+        {
+            WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: spec.Stateful);
+            ForEachLayer(writer, spec, buffers, backward: false, static (w, emitter, context) => emitter.Forward(w, context));
+        }
+    }
+
+    private static void WriteStep(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        writer.WriteLine("/// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>");
+        using (writer.Block("public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)"))
+        {
+            WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: true);
+            string x = "input";
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                writer.WriteLine($"// {layer.Name}: {layer.Describe()}");
+                using (writer.Block())
+                {
+                    var context = new LayerContext(spec, layer, buffers, x, inputGradient: null);
+                    context.WriteWeights(writer, gradients: false);
+                    x = LayerEmitters.For(layer.Kind).Step(writer, context, x);
+                }
+            }
+
+            writer.WriteLine($"{x}.CopyTo(output);");
+        }
+    }
+
+    private static void WriteBackward(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        LayerSpec last = spec.LastLayer;
+        string y = LayerContext.OutputOf(spec, buffers, last);
+        string dy = buffers.Of(last, BufferRole.OutputGradients).Name;
+        int outputs = spec.OutputLength;
+
+        writer.WriteLine("/// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>");
+        using (writer.Block("public static float Backward(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target)"))
+        {
+            writer.WriteLine("Forward(floats, input);");
+            WriteLocals(writer, spec, buffers, forwardOnly: false, gradients: true, state: false);
+            writer.WriteLine($"// loss = mean((y - target)²); d loss / d y = 2 (y - target) / {outputs}");
+            writer.WriteLine($"ReadOnlySpan<float> y = {y};");
+            writer.WriteLine("float loss = 0f;");
+            using (writer.Block($"for (int k = 0; k < {outputs}; k++)"))
+            {
+                writer.WriteLine("float error = y[k] - target[k];");
+                writer.WriteLine("loss += error * error;");
+                writer.WriteLine($"{dy}[k] = 2f / {outputs} * error;");
+            }
+
+            ForEachLayer(writer, spec, buffers, backward: true, static (w, emitter, context) => emitter.Backward(w, context));
+            writer.WriteLine($"return loss / {outputs};");
+        }
+    }
+
+    /// <summary>A block per layer, in order (or in reverse for BPTT), with the layer's weights as locals.</summary>
+    private static void ForEachLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, bool backward, System.Action<SourceWriter, ILayerEmitter, LayerContext> body)
+    {
+        int count = spec.Layers.Count;
+        for (int i = 0; i < count; i++)
+        {
+            LayerSpec layer = spec.Layers[backward ? count - 1 - i : i];
+            string input = layer.Index == 0 ? "input" : LayerContext.OutputOf(spec, buffers, spec.Layers[layer.Index - 1]);
+            string? inputGradient = backward && layer.Index > 0 ? buffers.Of(spec.Layers[layer.Index - 1], BufferRole.OutputGradients).Name : null;
+            int steps = layer.InputSteps(spec.TimeSteps);
+            int outSteps = layer.OutputSteps(spec.TimeSteps);
+            writer.WriteLine($"// {layer.Name}: {layer.Describe()}, [{Shape(steps, layer.InputSize)}] → [{Shape(outSteps, layer.Units)}]");
+            using (writer.Block())
+            {
+                var context = new LayerContext(spec, layer, buffers, input, inputGradient);
+                context.WriteWeights(writer, gradients: backward);
+                body(writer, LayerEmitters.For(layer.Kind), context);
+            }
+        }
+    }
+
+    private static void WriteLocals(SourceWriter writer, ModelSpec spec, Buffers buffers, bool forwardOnly, bool gradients, bool state)
+    {
+        writer.WriteLine($"ReadOnlySpan<float> parameters = {Slice(buffers.Parameters)};");
+        if (gradients)
+        {
+            writer.WriteLine($"Span<float> gradients = {Slice(buffers.Gradients)};");
+        }
+
+        if (state)
+        {
+            writer.WriteLine($"Span<float> state = {Slice(buffers.State)};");
+        }
+
+        var roles = new List<BufferRole> { BufferRole.States, BufferRole.Outputs };
+        if (!forwardOnly)
+        {
+            roles.AddRange([BufferRole.OutputGradients, BufferRole.PreactivationGradients, BufferRole.StateGradient]);
+        }
+
+        foreach (BufferRole role in roles)
+        {
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                if (IsOwn(layer, role))
+                {
+                    Buffer buffer = buffers.Of(layer, role);
+                    writer.WriteLine($"Span<float> {buffer.Name} = {Slice(buffer)};");
+                }
+            }
+        }
+    }
+
+    private static bool IsOwn(LayerSpec layer, BufferRole role) => role switch
+    {
+        BufferRole.States or BufferRole.PreactivationGradients or BufferRole.StateGradient => layer.IsRecurrent,
+        BufferRole.Outputs => !layer.IsRecurrent,
+        _ => true,
+    };
+
+    private static string Slice(Buffer buffer) => $"floats.Slice({buffer.Offset}, {buffer.Length})";
+
+    private static string Shape(int steps, int units) => steps == 1 ? $"{units}" : $"{steps}, {units}";
+}

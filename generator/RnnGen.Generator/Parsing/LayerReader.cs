@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RnnGen.Generator.Diagnostics;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Parsing;
+
+/// <summary>
+/// Reads a model's layers: the layer attributes in source order, or the <c>[Rnn]</c> shorthand as
+/// the SimpleRNN + Dense pair it stands for; then checks the stack as Keras would.
+/// </summary>
+internal static class LayerReader
+{
+    public const string SimpleRnnAttributeName = "RnnGen.SimpleRnnAttribute";
+    public const string DenseAttributeName = "RnnGen.DenseAttribute";
+
+    private static readonly string[] ShorthandProperties = ["HiddenUnits", "DenseUnits", "HiddenActivation", "DenseActivation", "ReturnSequences"];
+
+    /// <summary>What one layer attribute said.</summary>
+    public readonly record struct Layer(LayerKind Kind, int Units, Activation Activation, bool UseBias, bool ReturnSequences, bool GoBackwards);
+
+    public static ImmutableArray<Layer> Read(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        AttributeArguments rnn,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var layerAttributes = new List<(AttributeData Data, AttributeArguments Arguments, LayerKind Kind)>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            LayerKind? kind = KindOf(attribute);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var arguments = AttributeArguments.Read(attribute, cancellationToken);
+            if (arguments.Syntax is null || arguments.Syntax.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(arguments.Syntax.Span))
+            {
+                diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.LayersOnSeveralDeclarations, arguments.AttributeLocation, ShortName(kind.Value), type.Name));
+                continue;
+            }
+
+            layerAttributes.Add((attribute, arguments, kind.Value));
+        }
+
+        if (layerAttributes.Count == 0)
+        {
+            return Shorthand(rnn, diagnostics);
+        }
+
+        foreach (string property in ShorthandProperties)
+        {
+            if (rnn.Has(property))
+            {
+                diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.ShorthandWithLayers, rnn.LocationOf(property), property));
+            }
+        }
+
+        // Source order is the order of the layers, as in Keras' Sequential([...]).
+        layerAttributes.Sort(static (a, b) => a.Arguments.Syntax!.SpanStart.CompareTo(b.Arguments.Syntax!.SpanStart));
+        var layers = ImmutableArray.CreateBuilder<Layer>(layerAttributes.Count);
+        foreach (var (_, arguments, kind) in layerAttributes)
+        {
+            layers.Add(ReadLayer(kind, arguments, diagnostics));
+        }
+
+        CheckStack(type, layers, layerAttributes.Select(static a => a.Arguments).ToList(), diagnostics);
+        return layers.ToImmutable();
+    }
+
+    /// <summary>The layers with their Keras names, input sizes, weights and state offsets.</summary>
+    public static EquatableArray<LayerSpec> LayOut(ImmutableArray<Layer> layers, int features, LayerBackend backend)
+    {
+        var specs = ImmutableArray.CreateBuilder<LayerSpec>(layers.Length);
+        var ordinals = new Dictionary<LayerKind, int>();
+        int inputSize = features, offset = 0, stateOffset = 0;
+        bool sequence = true;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            Layer layer = layers[l];
+            ordinals.TryGetValue(layer.Kind, out int ordinal);
+            ordinals[layer.Kind] = ordinal + 1;
+
+            var weights = ImmutableArray.CreateBuilder<WeightSpec>();
+            for (int w = 0; w < LayerWeights.Count(layer.Kind, layer.UseBias); w++)
+            {
+                WeightShape shape = LayerWeights.Shape(layer.Kind, w, inputSize, layer.Units);
+                weights.Add(new WeightSpec(shape.Name, offset, shape.Rows, shape.Columns, shape.IsVector));
+                offset += shape.Length;
+            }
+
+            bool recurrent = LayerWeights.IsRecurrent(layer.Kind);
+            bool outputIsSequence = recurrent ? layer.ReturnSequences : sequence;
+            specs.Add(new LayerSpec(
+                layer.Kind,
+                l,
+                LayerWeights.LayerName(layer.Kind, ordinal),
+                inputSize,
+                layer.Units,
+                layer.Activation,
+                layer.UseBias,
+                layer.ReturnSequences,
+                layer.GoBackwards,
+                InputIsSequence: sequence,
+                OutputIsSequence: outputIsSequence,
+                StateOffset: stateOffset,
+                new EquatableArray<WeightSpec>(weights.ToImmutable()),
+                backend));
+            stateOffset += LayerWeights.StateLength(layer.Kind, layer.Units);
+            inputSize = layer.Units;
+            sequence = outputIsSequence;
+        }
+
+        return new EquatableArray<LayerSpec>(specs.ToImmutable());
+    }
+
+    /// <summary>Whether <paramref name="attribute"/> is a layer attribute, and which.</summary>
+    public static LayerKind? KindOf(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString() switch
+    {
+        SimpleRnnAttributeName => LayerKind.SimpleRnn,
+        DenseAttributeName => LayerKind.Dense,
+        _ => null,
+    };
+
+    public static string ShortName(LayerKind kind) => kind == LayerKind.Dense ? "Dense" : "SimpleRnn";
+
+    /// <summary><c>[Rnn(HiddenUnits = h, ...)]</c> means <c>[SimpleRnn(h, ...)] [Dense(DenseUnits, ...)]</c>.</summary>
+    private static ImmutableArray<Layer> Shorthand(AttributeArguments rnn, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        int hiddenUnits = ModelParser.RequireDimension(rnn, "HiddenUnits", example: "3", diagnostics);
+        int denseUnits = ModelParser.OptionalDimension(rnn, "DenseUnits", defaultValue: 1, diagnostics);
+        Activation hiddenActivation = ModelParser.ReadActivation(rnn, "HiddenActivation", Activation.Tanh, diagnostics);
+        Activation denseActivation = ModelParser.ReadActivation(rnn, "DenseActivation", Activation.Linear, diagnostics);
+        bool returnSequences = rnn.Bool("ReturnSequences");
+        return ImmutableArray.Create(
+            new Layer(LayerKind.SimpleRnn, hiddenUnits, hiddenActivation, UseBias: true, returnSequences, GoBackwards: false),
+            new Layer(LayerKind.Dense, denseUnits, denseActivation, UseBias: true, ReturnSequences: false, GoBackwards: false));
+    }
+
+    private static Layer ReadLayer(LayerKind kind, AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        int units = arguments.FirstConstructorInt ?? 0;
+        if (units is < 1 or > ModelParser.MaxDimension)
+        {
+            diagnostics.Add(ModelParser.Diagnostic(
+                DiagnosticDescriptors.DimensionOutOfRange,
+                arguments.FirstConstructorArgumentLocation,
+                $"{ShortName(kind)} units",
+                units.ToString(CultureInfo.InvariantCulture),
+                ModelParser.MaxDimension.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        bool recurrent = LayerWeights.IsRecurrent(kind);
+        Activation activation = ModelParser.ReadActivation(arguments, "Activation", recurrent ? Activation.Tanh : Activation.Linear, diagnostics);
+        return new Layer(
+            kind,
+            units,
+            activation,
+            arguments.Bool("UseBias", defaultValue: true),
+            recurrent && arguments.Bool("ReturnSequences"),
+            recurrent && arguments.Bool("GoBackwards"));
+    }
+
+    private static void CheckStack(INamedTypeSymbol type, ImmutableArray<Layer>.Builder layers, List<AttributeArguments> attributes, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        int lastRecurrent = -1;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            if (LayerWeights.IsRecurrent(layers[l].Kind))
+            {
+                lastRecurrent = l;
+            }
+        }
+
+        if (lastRecurrent < 0)
+        {
+            diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.NoRecurrentLayer, attributes[0].AttributeLocation, type.Name));
+            return;
+        }
+
+        int? pending = null;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            if (!LayerWeights.IsRecurrent(layers[l].Kind))
+            {
+                continue;
+            }
+
+            if (pending is int inner)
+            {
+                diagnostics.Add(ModelParser.Diagnostic(
+                    DiagnosticDescriptors.InnerLayerMustReturnSequences,
+                    attributes[inner].AttributeLocation,
+                    Describe(layers[inner], inner),
+                    Describe(layers[l], l)));
+            }
+
+            pending = layers[l].ReturnSequences ? null : l;
+        }
+    }
+
+    private static string Describe(Layer layer, int index) =>
+        $"[{ShortName(layer.Kind)}({layer.Units.ToString(CultureInfo.InvariantCulture)})] (layer {index.ToString(CultureInfo.InvariantCulture)})";
+}
