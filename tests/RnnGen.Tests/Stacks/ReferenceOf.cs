@@ -1,0 +1,51 @@
+using RnnGen.Tests.Reference;
+
+namespace RnnGen.Tests.Stacks;
+
+/// <summary>The float64 reference of a generated model, built from its Layout.</summary>
+internal static class ReferenceOf
+{
+    public static ReferenceSequential Model(ModelLayout layout) => new(
+        layout.TimeSteps,
+        layout.Features,
+        layout.Stateful,
+        layout.Layers.Select(static layer => layer.Kind switch
+        {
+            LayerKind.SimpleRnn => (ReferenceLayer)new Reference.SimpleRnnLayer(layer.Units, layer.Settings.Activation, layer.Settings.UseBias, layer.Settings.ReturnSequences, layer.Settings.GoBackwards),
+            _ => new Reference.DenseLayer(layer.Units, layer.Settings.Activation, layer.Settings.UseBias),
+        }).ToList());
+
+    public static double[] Doubles(ReadOnlySpan<float> values)
+    {
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            result[i] = values[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>max |actual − expected| / max |expected|.</summary>
+    public static double RelativeError(ReadOnlySpan<float> actual, IReadOnlyList<double> expected)
+    {
+        Assert.Equal(expected.Count, actual.Length);
+        double scale = expected.Max(static e => Math.Abs(e));
+        Assert.True(scale > 1e-3, $"the reference values are too small ({scale:E2}) to check anything");
+        double worst = 0;
+        for (int i = 0; i < actual.Length; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(actual[i] - expected[i]));
+        }
+
+        return worst / scale;
+    }
+
+    public static void Fill(Span<float> values, Random random, double scale)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 2 - 1) * scale);
+        }
+    }
+}
