@@ -46,6 +46,19 @@ public sealed class RnnGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left with { HintName = HintNames.Disambiguate(pair.Left.HintName, pair.Right) })
             .WithTrackingName(TrackingNames.NamedSpecs);
 
+        // A layer attribute without [Rnn] is reported once per attribute, on the attribute.
+        foreach (string layerAttribute in new[] { LayerReader.SimpleRnnAttributeName, LayerReader.DenseAttributeName })
+        {
+            IncrementalValuesProvider<DiagnosticInfo> orphans = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    layerAttribute,
+                    predicate: static (node, _) => node is TypeDeclarationSyntax,
+                    transform: static (attributeContext, _) => OrphanLayers.Check(attributeContext))
+                .SelectMany(static (found, _) => found)
+                .WithTrackingName(TrackingNames.OrphanLayers);
+            context.RegisterSourceOutput(orphans, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        }
+
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
         context.RegisterSourceOutput(named, static (output, spec) => output.AddSource(spec.HintName, ModelEmitter.Emit(spec)));
     }

@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Specs = nameof(Specs);
     public const string HintNameCollisions = nameof(HintNameCollisions);
     public const string NamedSpecs = nameof(NamedSpecs);
+    public const string OrphanLayers = nameof(OrphanLayers);
 }

@@ -20,6 +20,35 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void Stack_with_dense_before_between_and_after() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Forecasting;
+
+        /// <summary>The issue's example stack.</summary>
+        [Rnn(TimeSteps = 24, Features = 3)]
+        [Dense(8, Activation = Activation.Tanh)]
+        [SimpleRnn(64, ReturnSequences = true)]
+        [SimpleRnn(32, GoBackwards = true)]
+        [Dense(16, Activation = Activation.Relu)]
+        [Dense(1)]
+        public partial class Forecaster;
+        """, nameof(Stack_with_dense_before_between_and_after));
+
+    [Fact]
+    public void Stateful_stack_without_biases_ending_in_a_sequence() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Streams;
+
+        /// <summary>Two recurrent layers, no biases, stateful, streaming a sequence out.</summary>
+        [Rnn(TimeSteps = 10, Features = 2, Stateful = true)]
+        [SimpleRnn(16, UseBias = false, ReturnSequences = true)]
+        [SimpleRnn(8, Activation = Activation.Sigmoid, UseBias = false, ReturnSequences = true)]
+        public partial struct StreamStack;
+        """, nameof(Stateful_stack_without_biases_ending_in_a_sequence));
+
+    [Fact]
     public void Tutorial_demo_model() => VerifyGenerated("""
         using RnnGen;
 
