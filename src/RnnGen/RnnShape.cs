@@ -28,7 +28,7 @@ public readonly record struct RnnShape(
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Cell}(T={TimeSteps}, F={Features}, H={HiddenUnits}, D={DenseUnits}, {HiddenActivation}/{DenseActivation}"
+        FormattableString.Invariant($"{Cell}(T={TimeSteps}, F={Features}, H={HiddenUnits}, D={DenseUnits}, {HiddenActivation}/{DenseActivation}")
         + (ReturnSequences ? ", return_sequences" : "")
         + (Stateful ? ", stateful" : "")
         + ")";
