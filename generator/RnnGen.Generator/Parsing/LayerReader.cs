@@ -170,16 +170,7 @@ internal static class LayerReader
 
     private static void CheckStack(INamedTypeSymbol type, ImmutableArray<Layer>.Builder layers, List<AttributeArguments> attributes, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        int lastRecurrent = -1;
-        for (int l = 0; l < layers.Count; l++)
-        {
-            if (LayerWeights.IsRecurrent(layers[l].Kind))
-            {
-                lastRecurrent = l;
-            }
-        }
-
-        if (lastRecurrent < 0)
+        if (!layers.Any(static layer => LayerWeights.IsRecurrent(layer.Kind)))
         {
             diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.NoRecurrentLayer, attributes[0].AttributeLocation, type.Name));
             return;

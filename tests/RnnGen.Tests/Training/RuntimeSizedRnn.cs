@@ -34,7 +34,9 @@ internal sealed class RuntimeSizedRnn : IRnnModel
 
     public RnnShape Shape { get; }
 
-    public ModelLayout Layout => new(
+    private ModelLayout? _layout;
+
+    public ModelLayout Layout => _layout ??= new(
         Shape.TimeSteps,
         Shape.Features,
         stateful: false,

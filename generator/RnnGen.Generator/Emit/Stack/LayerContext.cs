@@ -38,9 +38,7 @@ internal sealed class LayerContext
     public int In => Layer.InputSize;
 
     /// <summary>The local naming one of the layer's buffers in a pass.</summary>
-    public string Buffer(BufferRole role) => Names(Buffers.Of(Layer, role));
-
-    public static string Names(Buffer buffer) => buffer.Name;
+    public string Buffer(BufferRole role) => Buffers.Of(Layer, role).Name;
 
     /// <summary>
     /// The layer's output as a span expression: a recurrent layer's h_1..h_T (return_sequences) or

@@ -63,12 +63,10 @@ internal static class StackFileEmitter
             + (spec.Stateful ? ", stateful" : "");
     }
 
-    private static string BackendText(LayerSpec layer) => layer.Backend switch
-    {
-        _ => layer.IsRecurrent
-            ? "loops: the input projection of every step first, then per step register-blocked SIMD products over the rows of the Keras layout (a += h[i] * recurrent_kernel[i, :])"
-            : "loops: register-blocked SIMD products over the rows of the kernel at each step",
-    };
+    /// <summary>What the loops backend writes for the layer (the only backend of layered files today).</summary>
+    private static string BackendText(LayerSpec layer) => layer.IsRecurrent
+        ? "loops: the input projection of every step first, then per step register-blocked SIMD products over the rows of the Keras layout (a += h[i] * recurrent_kernel[i, :])"
+        : "loops: register-blocked SIMD products over the rows of the kernel at each step";
 
     private static void WriteTypeRemarks(SourceWriter writer, ModelSpec spec)
     {
