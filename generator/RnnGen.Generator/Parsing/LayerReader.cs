@@ -78,44 +78,28 @@ internal static class LayerReader
     /// <summary>The layers with their Keras names, input sizes, weights and state offsets.</summary>
     public static EquatableArray<LayerSpec> LayOut(ImmutableArray<Layer> layers, int features, LayerBackend backend)
     {
+        PlacedLayer[] placed = StackLayout.Place(features, layers.Select(static layer => (layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences)).ToList());
         var specs = ImmutableArray.CreateBuilder<LayerSpec>(layers.Length);
-        var ordinals = new Dictionary<LayerKind, int>();
-        int inputSize = features, offset = 0, stateOffset = 0;
-        bool sequence = true;
         for (int l = 0; l < layers.Length; l++)
         {
             Layer layer = layers[l];
-            ordinals.TryGetValue(layer.Kind, out int ordinal);
-            ordinals[layer.Kind] = ordinal + 1;
-
-            var weights = ImmutableArray.CreateBuilder<WeightSpec>();
-            for (int w = 0; w < LayerWeights.Count(layer.Kind, layer.UseBias); w++)
-            {
-                WeightShape shape = LayerWeights.Shape(layer.Kind, w, inputSize, layer.Units);
-                weights.Add(new WeightSpec(shape.Name, offset, shape.Rows, shape.Columns, shape.IsVector));
-                offset += shape.Length;
-            }
-
-            bool recurrent = LayerWeights.IsRecurrent(layer.Kind);
-            bool outputIsSequence = recurrent ? layer.ReturnSequences : sequence;
+            PlacedLayer place = placed[l];
+            var weights = place.Weights.Select(static w => new WeightSpec(w.Shape.Name, w.Offset, w.Shape.Rows, w.Shape.Columns, w.Shape.IsVector)).ToImmutableArray();
             specs.Add(new LayerSpec(
                 layer.Kind,
                 l,
-                LayerWeights.LayerName(layer.Kind, ordinal),
-                inputSize,
+                place.Name,
+                place.InputSize,
                 layer.Units,
                 layer.Activation,
                 layer.UseBias,
                 layer.ReturnSequences,
                 layer.GoBackwards,
-                InputIsSequence: sequence,
-                OutputIsSequence: outputIsSequence,
-                StateOffset: stateOffset,
-                new EquatableArray<WeightSpec>(weights.ToImmutable()),
+                place.InputIsSequence,
+                place.OutputIsSequence,
+                place.StateOffset,
+                new EquatableArray<WeightSpec>(weights),
                 backend));
-            stateOffset += LayerWeights.StateLength(layer.Kind, layer.Units);
-            inputSize = layer.Units;
-            sequence = outputIsSequence;
         }
 
         return new EquatableArray<LayerSpec>(specs.ToImmutable());

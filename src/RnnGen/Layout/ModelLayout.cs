@@ -30,41 +30,27 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
         Stateful = stateful;
         _settings = (LayerSettings[])layers.Clone();
 
+        PlacedLayer[] placed = StackLayout.Place(
+            features,
+            layers.Select(static layer => (layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences)).ToArray());
         var laidOut = new List<LayerLayout>(layers.Length);
         var weights = new List<WeightLayout>();
-        var ordinals = new Dictionary<LayerKind, int>();
-        int inputSize = features, offset = 0, stateOffset = 0;
-        bool sequence = true;
         for (int l = 0; l < layers.Length; l++)
         {
-            LayerSettings layer = layers[l];
-            ordinals.TryGetValue(layer.Kind, out int ordinal);
-            ordinals[layer.Kind] = ordinal + 1;
-            string name = LayerWeights.LayerName(layer.Kind, ordinal);
-
-            var layerWeights = new List<WeightLayout>();
-            for (int w = 0; w < LayerWeights.Count(layer.Kind, layer.UseBias); w++)
-            {
-                WeightShape shape = LayerWeights.Shape(layer.Kind, w, inputSize, layer.Units);
-                var weight = new WeightLayout($"{name}/{shape.Name}", l, offset, shape.Rows, shape.Columns, shape.IsVector);
-                layerWeights.Add(weight);
-                offset += shape.Length;
-            }
-
-            bool outputIsSequence = layer.IsRecurrent ? layer.ReturnSequences : sequence;
-            laidOut.Add(new LayerLayout(layer, name, inputSize, sequence, outputIsSequence, stateOffset, layerWeights));
+            PlacedLayer place = placed[l];
+            WeightLayout[] layerWeights = place.Weights
+                .Select(w => new WeightLayout($"{place.Name}/{w.Shape.Name}", l, w.Offset, w.Shape.Rows, w.Shape.Columns, w.Shape.IsVector))
+                .ToArray();
+            laidOut.Add(new LayerLayout(layers[l], place.Name, place.InputSize, place.InputIsSequence, place.OutputIsSequence, place.StateOffset, layerWeights));
             weights.AddRange(layerWeights);
-            stateOffset += LayerWeights.StateLength(layer.Kind, layer.Units);
-            inputSize = layer.Units;
-            sequence = outputIsSequence;
         }
 
         Layers = laidOut;
         Weights = weights;
-        ParameterCount = offset;
-        StateLength = stateOffset;
-        OutputUnits = inputSize;
-        OutputIsSequence = sequence;
+        ParameterCount = weights[^1].Offset + weights[^1].Length;
+        StateLength = laidOut.Sum(static layer => layer.StateLength);
+        OutputUnits = laidOut[^1].Units;
+        OutputIsSequence = laidOut[^1].OutputIsSequence;
     }
 
     /// <summary>Steps of each input sequence (Keras <c>input_shape[0]</c>).</summary>
