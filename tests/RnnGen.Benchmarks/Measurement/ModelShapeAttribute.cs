@@ -7,6 +7,6 @@ public sealed class ModelShapeAttribute(Type modelType) : Attribute
     /// <summary>A generated type implementing <see cref="IRnnModel"/> with a <c>(int seed)</c> constructor.</summary>
     public Type ModelType { get; } = modelType;
 
-    /// <summary>The shape, read from a throwaway instance (Shape is an instance member of <see cref="IRnnModel"/>).</summary>
-    public RnnShape Shape => ((IRnnModel)Activator.CreateInstance(ModelType, 0)!).Shape;
+    /// <summary>The layout, read from a throwaway instance (Layout is an instance member of <see cref="IRnnModel"/>).</summary>
+    public ModelLayout Layout => ((IRnnModel)Activator.CreateInstance(ModelType, 0)!).Layout;
 }

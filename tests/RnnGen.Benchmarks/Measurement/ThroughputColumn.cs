@@ -10,7 +10,7 @@ namespace RnnGen.Benchmarks.Measurement;
 /// <summary>
 /// A column of work per second beside the time: GFLOP/s from <see cref="FlopCount"/> and the class's
 /// <see cref="ModelShapeAttribute"/>, or GB/s from a method's <see cref="StreamedBytesAttribute"/>
-/// (for Predict: the RecurrentKernel bytes read, <c>T · H² · 4</c>).
+/// (for Predict: the recurrent kernels' bytes read, <c>Σ T · U² · 4</c>).
 /// </summary>
 public sealed class ThroughputColumn : IColumn
 {
@@ -18,7 +18,7 @@ public sealed class ThroughputColumn : IColumn
     public static readonly ThroughputColumn GigaBytes = new(isBandwidth: true);
 
     // Reading a shape builds a model (Keras initializers included): once per benchmark class is enough.
-    private static readonly ConcurrentDictionary<Type, RnnShape?> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, ModelLayout?> Layouts = new();
 
     private readonly bool isBandwidth;
 
@@ -39,7 +39,7 @@ public sealed class ThroughputColumn : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     public string Legend => isBandwidth
-        ? "Bytes read per operation / mean time (Predict: RecurrentKernel, T·H²·4 bytes; floors: the buffer)"
+        ? "Bytes read per operation / mean time (Predict: recurrent kernels, Σ T·U²·4 bytes; floors: the buffer)"
         : "Floating-point operations per operation (formulas in FlopCount) / mean time";
 
     public bool IsAvailable(Summary summary) => true;
@@ -65,7 +65,7 @@ public sealed class ThroughputColumn : IColumn
     public override string ToString() => ColumnName;
 
     private static double? FlopsOf(BenchmarkCase benchmarkCase) =>
-        ShapeOf(benchmarkCase) is { } shape ? FlopCount.Of(KindOf(benchmarkCase), shape) : null;
+        LayoutOf(benchmarkCase) is { } layout ? FlopCount.Of(KindOf(benchmarkCase), layout) : null;
 
     private static double? BytesOf(BenchmarkCase benchmarkCase)
     {
@@ -74,13 +74,13 @@ public sealed class ThroughputColumn : IColumn
             return streamed.Bytes;
         }
 
-        return KindOf(benchmarkCase) == OperationKinds.Predict && ShapeOf(benchmarkCase) is { } s
-            ? (double)s.TimeSteps * s.HiddenUnits * s.HiddenUnits * sizeof(float)
+        return KindOf(benchmarkCase) == OperationKinds.Predict && LayoutOf(benchmarkCase) is { } layout
+            ? FlopCount.RecurrentKernelBytes(layout)
             : null;
     }
 
-    private static RnnShape? ShapeOf(BenchmarkCase benchmarkCase) =>
-        Shapes.GetOrAdd(benchmarkCase.Descriptor.Type, type => type.GetCustomAttribute<ModelShapeAttribute>()?.Shape);
+    private static ModelLayout? LayoutOf(BenchmarkCase benchmarkCase) =>
+        Layouts.GetOrAdd(benchmarkCase.Descriptor.Type, type => type.GetCustomAttribute<ModelShapeAttribute>()?.Layout);
 
     private static string KindOf(BenchmarkCase benchmarkCase) =>
         benchmarkCase.Descriptor.Categories.FirstOrDefault() ?? "";

@@ -25,6 +25,8 @@ internal static class EquivalenceCheck
         passed &= CheckShape(new TutorialRnn(seed: 7), log);
         passed &= CheckShape(new MediumRnn(seed: 7), log);
         passed &= CheckShape(new LargeRnn(seed: 7), log);
+        passed &= CheckStack(new StackedRnn(seed: 7), log);
+        passed &= CheckStack(new MediumRnn(seed: 7), log);
         passed &= CheckFloorTanh(log);
         passed &= CheckFit(log);
         return passed;
@@ -81,6 +83,47 @@ internal static class EquivalenceCheck
             & Report(log, $"{shape}: naive Backward loss", loss)
             & Report(log, $"{shape}: naive Backward gradients", gradients)
             & Report(log, $"{shape}: PredictBatch vs Predict", batch);
+    }
+
+    // The stack baseline against the generated stack, and against a single-layer model too, so the
+    // baseline that times stacks is itself the maths the single-layer baseline checks.
+    private static bool CheckStack(IRnnModel generated, TextWriter log)
+    {
+        ModelLayout layout = generated.Layout;
+        var naive = new NaiveSequential(layout);
+        generated.Parameters.CopyTo(naive.Parameters);
+        var data = new SyntheticSequences(Samples, layout.InputLength, layout.OutputLength, seed: 12);
+
+        double predict = 0, loss = 0, gradients = 0;
+        var generatedOutput = new float[layout.OutputLength];
+        var naiveOutput = new float[layout.OutputLength];
+        var target = new float[layout.OutputLength];
+        for (int s = 0; s < Samples; s++)
+        {
+            generated.Predict(data.Input(s), generatedOutput);
+            naive.Predict(data.Input(s), naiveOutput);
+            predict = Math.Max(predict, Agreement.RelativeError(naiveOutput, generatedOutput));
+            for (int o = 0; o < target.Length; o++)
+            {
+                target[o] = generatedOutput[o] + 1f;
+            }
+
+            generated.ClearGradients();
+            naive.ClearGradients();
+            loss = Math.Max(loss, Agreement.RelativeError([naive.Backward(data.Input(s), target)], [generated.Backward(data.Input(s), target)]));
+            gradients = Math.Max(gradients, Agreement.RelativeError(naive.Gradients, generated.Gradients));
+        }
+
+        var batchOutputs = new float[Samples * layout.OutputLength];
+        generated.PredictBatch(data.Inputs, batchOutputs);
+        var naiveBatch = new float[Samples * layout.OutputLength];
+        naive.PredictBatch(data.Inputs, naiveBatch);
+
+        string name = $"{generated.GetType().Name} {string.Join(" → ", layout.Layers.Select(static l => l.Settings))}";
+        return Report(log, $"{name}: naive stack Predict", predict)
+            & Report(log, $"{name}: naive stack Backward loss", loss)
+            & Report(log, $"{name}: naive stack Backward gradients", gradients)
+            & Report(log, $"{name}: PredictBatch vs naive stack", Agreement.RelativeError(naiveBatch, batchOutputs));
     }
 
     // The floor uses the product's own VectorMath.Tanh; it is only a floor if that tanh is as accurate as
