@@ -200,6 +200,7 @@ public class DiagnosticTests
         Assert.Equal("Fine.g.cs", Assert.Single(Assert.Single(run.Result.Results).GeneratedSources).HintName);
         Assert.Empty(run.CompilationProblems);
     }
+
     public static TheoryData<string> Descriptors()
     {
         var data = new TheoryData<string>();
