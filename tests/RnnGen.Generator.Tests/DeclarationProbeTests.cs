@@ -92,6 +92,23 @@ public class DeclarationProbeTests
     public void Keywords_as_names_compile_cleanly(string source) =>
         Expect.Clean(GeneratorHarness.RunGenerator(source));
 
+    // Names in the user's scope that the generated code must not bind to (it spells global:: names).
+
+    [Theory]
+    [InlineData($"namespace N {{ internal class System {{ }} {Model} internal partial class M {{ }} }}")]
+    [InlineData($"namespace N {{ internal class System {{ }} {Stack} internal partial class M {{ }} }}")]
+    [InlineData($"namespace N {{ internal static class Math {{ }} internal static class MathF {{ }} {Model} internal partial class M {{ }} }}")]
+    [InlineData($"namespace N {{ internal static class Math {{ }} internal static class MathF {{ }} {Stack} internal partial class M {{ }} }}")]
+    [InlineData($"namespace N {{ internal class Span<T> {{ }} internal class ReadOnlySpan<T> {{ }} internal class Vector128 {{ }} {Model} internal partial class M {{ }} }}")]
+    [InlineData($"namespace N {{ internal class Span<T> {{ }} internal class ReadOnlySpan<T> {{ }} internal class Vector128 {{ }} {Stack} internal partial class M {{ }} }}")]
+    [InlineData("namespace N.RnnGen { [global::RnnGen.Rnn(TimeSteps = 3)] [global::RnnGen.SimpleRnn(2)] internal partial class M { } }")]
+    [InlineData($"namespace A.M {{ {Stack} internal partial class M {{ }} }}")]
+    [InlineData($"internal partial class Predict {{ {Stack} internal partial class M {{ }} }}")]
+    [InlineData($"{Stack} internal partial class M {{ internal int System => 0; internal int RnnGen => 0; internal int Math => 0; internal int MathF => 0; }}")]
+    [InlineData($"{Model} internal partial class M {{ internal int System => 0; internal int RnnGen => 0; internal int Math => 0; internal int MathF => 0; }}")]
+    public void Names_in_scope_do_not_capture_the_generated_code(string source) =>
+        Expect.Clean(GeneratorHarness.RunGenerator(source));
+
     // Base classes (CS0108, CS0114, CS0534, CS7036).
 
     [Theory]
