@@ -195,6 +195,17 @@ public class DeclarationProbeTests
     }
 
     [Fact]
+    public void RNNG019_is_reported_beside_errors_that_stop_the_model()
+    {
+        GeneratorHarness.Run run = GeneratorHarness.RunGenerator($$"""
+            [RnnGen.Rnn(TimeSteps = 0, HiddenUnits = 2)]
+            internal partial class M : RnnGen.IRnnModel { void RnnGen.IRnnModel.ResetStates() { } }
+            """);
+
+        Assert.Equal(["RNNG003", "RNNG019"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
     public void Listing_IRnnModel_compiles_cleanly() =>
         Expect.Clean(GeneratorHarness.RunGenerator($"{Stack} internal partial class M : RnnGen.IRnnModel {{ }}"));
 

@@ -45,6 +45,10 @@ internal static class ModelParser
         DeclarationChecks.PrimaryConstructor(type, diagnostics, cancellationToken);
         DeclarationChecks.Names(type, declaration, diagnostics);
         DeclarationChecks.BaseClass(type, declaration, context.SemanticModel, diagnostics);
+
+        // Reported with the model, not instead of it (the diagnostics above block it).
+        var withModel = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        DeclarationChecks.ExplicitModelImplementations(type, withModel);
         cancellationToken.ThrowIfCancellationRequested();
 
         int timeSteps = RequireDimension(arguments, "TimeSteps", example: "12", diagnostics);
@@ -55,6 +59,7 @@ internal static class ModelParser
         CheckMemberNames(type, diagnostics, cancellationToken);
         if (diagnostics.Count > 0)
         {
+            diagnostics.AddRange(withModel);
             return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
         }
 
@@ -62,7 +67,7 @@ internal static class ModelParser
         long weightFloats = 2 * LayerReader.ParameterCount(layers, features);
         if (weightFloats > MaxFloats)
         {
-            return TooLarge(arguments, weightFloats, "parameters and gradients");
+            return TooLarge(arguments, weightFloats, "parameters and gradients", withModel);
         }
 
         var spec = new ModelSpec(
@@ -79,21 +84,22 @@ internal static class ModelParser
         long floats = Emit.Stack.Buffers.TotalFloats(spec);
         if (floats > MaxFloats)
         {
-            return TooLarge(arguments, floats, "parameters, gradients and every scratch buffer");
+            return TooLarge(arguments, floats, "parameters, gradients and every scratch buffer", withModel);
         }
 
-        // Reported with the model, not instead of it.
-        DeclarationChecks.ExplicitModelImplementations(type, diagnostics);
-        return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+        return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(withModel.ToImmutable()));
     }
 
-    private static ParseResult TooLarge(AttributeArguments arguments, long floats, string what) =>
-        new(null, new EquatableArray<DiagnosticInfo>(ImmutableArray.Create(Diagnostic(
+    private static ParseResult TooLarge(AttributeArguments arguments, long floats, string what, ImmutableArray<DiagnosticInfo>.Builder others)
+    {
+        others.Insert(0, Diagnostic(
             DiagnosticDescriptors.ModelTooLarge,
             arguments.AttributeLocation,
             floats.ToString(CultureInfo.InvariantCulture),
             what,
-            MaxFloats.ToString(CultureInfo.InvariantCulture)))));
+            MaxFloats.ToString(CultureInfo.InvariantCulture)));
+        return new ParseResult(null, new EquatableArray<DiagnosticInfo>(others.ToImmutable()));
+    }
 
     private static bool HasErrors(AttributeData attribute) =>
         attribute.AttributeClass is null or IErrorTypeSymbol
