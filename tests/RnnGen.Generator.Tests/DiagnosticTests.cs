@@ -1,4 +1,6 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis;
+using RnnGen.Generator.Diagnostics;
 using RnnGen.Generator.Tests.Infrastructure;
 
 namespace RnnGen.Generator.Tests;
@@ -198,4 +200,45 @@ public class DiagnosticTests
         Assert.Equal("Fine.g.cs", Assert.Single(Assert.Single(run.Result.Results).GeneratedSources).HintName);
         Assert.Empty(run.CompilationProblems);
     }
+
+    public static TheoryData<string> Descriptors()
+    {
+        var data = new TheoryData<string>();
+        foreach (DiagnosticDescriptor descriptor in AllDescriptors())
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    /// <summary>The catalog and its documents agree: a new id cannot be forgotten in one of them.</summary>
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Every_descriptor_is_an_error_documented_and_released(string id)
+    {
+        DiagnosticDescriptor descriptor = Assert.Single(AllDescriptors(), d => d.Id == id);
+
+        Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+        Assert.Equal("https://github.com/rnngen/RnnGen/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant(), descriptor.HelpLinkUri);
+        Assert.NotEmpty(descriptor.Title.ToString());
+        Assert.NotEmpty(descriptor.Description.ToString());
+        Assert.Contains($"\n## {id}\n", RepositoryFiles.Read("docs/diagnostics.md").ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"\n{id} | RnnGen | Error |", RepositoryFiles.Read("generator/RnnGen.Generator/AnalyzerReleases.Unshipped.md").ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"\n| {id} |", RepositoryFiles.Read("README.md").ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ids_are_consecutive_from_RNNG001()
+    {
+        Assert.Equal(
+            Enumerable.Range(1, AllDescriptors().Count).Select(i => $"RNNG{i:000}"),
+            AllDescriptors().Select(d => d.Id).Order());
+    }
+
+    private static List<DiagnosticDescriptor> AllDescriptors() =>
+        typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+            .ToList();
 }

@@ -9,18 +9,8 @@ namespace RnnGen.Generator.Tests;
 /// </summary>
 public class LayerDiagnosticTests
 {
-    private static Diagnostic SingleDiagnostic(string source, out string located)
-    {
-        GeneratorHarness.Run run = GeneratorHarness.RunGenerator(source);
-        Assert.Empty(Assert.Single(run.Result.Results).GeneratedSources);
-        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.StartsWith("https://github.com/rnngen/RnnGen/blob/main/docs/diagnostics.md#rnng", diagnostic.Descriptor.HelpLinkUri);
-        Assert.NotEmpty(diagnostic.Descriptor.Description.ToString());
-        located = source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
-        return diagnostic;
-    }
+    private static Diagnostic SingleDiagnostic(string source, out string located) =>
+        Expect.SingleError(GeneratorHarness.RunGenerator(source), source, out located);
 
     [Fact]
     public void RNNG009_a_layer_attribute_without_Rnn_is_reported_on_it()

@@ -90,6 +90,48 @@ internal static class DiagnosticDescriptors
         "{0} feeds the recurrent layer {1}, so it must return sequences: set ReturnSequences = true",
         "A recurrent layer consumes a whole sequence; Keras refuses a stack whose inner recurrent layer returns only its last state.");
 
+    public static readonly DiagnosticDescriptor PrimaryConstructor = Error(
+        "RNNG014",
+        "A model type cannot have a primary constructor",
+        "'{0}' has a primary constructor, which the generated () and (int seed) constructors cannot call: remove the parameter list and declare fields or properties instead",
+        "Every constructor of a type with a primary constructor must chain to it, and RnnGen's generated constructors do not know its arguments. This includes records with a parameter list.");
+
+    public static readonly DiagnosticDescriptor TypeNamedLikeMember = Error(
+        "RNNG015",
+        "A model type is named like a generated member",
+        "The model type cannot be named '{0}': RnnGen generates a member '{0}' on it, and a member cannot have its type's name; rename the type",
+        "C# forbids a member named like its enclosing type (CS0542), and RnnGen generates TimeSteps, State, Step, Predict, Summary, Layout and the other members of the model's contract.");
+
+    public static readonly DiagnosticDescriptor TypeParameterNamedLikeMember = Error(
+        "RNNG016",
+        "A type parameter of a model type is named like a generated member",
+        "The type parameter '{0}' of '{1}' has the name of a member RnnGen generates on '{1}': rename it (for example to 'T{0}')",
+        "A type parameter and a member of the same type cannot share a name (CS0102), and RnnGen generates TimeSteps, State, Step, Predict and the other members of the model's contract.");
+
+    public static readonly DiagnosticDescriptor InheritedMemberConflict = Error(
+        "RNNG017",
+        "A base class has members named like generated members",
+        "'{0}' inherits {1}, which the generated members of the same name would hide: rename them in the base class or derive '{0}' from another class",
+        "RnnGen generates the model's members (Predict, State, Step, Summary, ...) on the [Rnn] type; a base class member of the same name would be hidden (CS0108, CS0114) or, if abstract, left unimplemented.");
+
+    public static readonly DiagnosticDescriptor BaseWithoutParameterlessConstructor = Error(
+        "RNNG018",
+        "The base class of a model needs a parameterless constructor",
+        "'{0}' derives from '{1}', which has no accessible parameterless constructor for the generated () and (int seed) constructors to call: add one, or derive from another class",
+        "RnnGen's generated constructors call the base class's parameterless constructor; without an accessible one they cannot compile (CS7036).");
+
+    public static readonly DiagnosticDescriptor ExplicitModelImplementation = Error(
+        "RNNG019",
+        "A model type cannot implement IRnnModel members itself",
+        "'{0}' implements '{1}' explicitly, but RnnGen implements IRnnModel for the model: remove this implementation",
+        "The generated code implements every IRnnModel member; an explicit implementation by hand would replace it for every caller that uses the model through IRnnModel, such as Trainer.");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "RNNG020",
+        "The project's C# version is too old for RnnGen",
+        "RnnGen's generated code needs C# {0} or later, but this code is compiled as C# {1}: set <LangVersion>{0}</LangVersion> or later in the project file",
+        "The generated models use C# 11 features (file-local helper classes, parameterless struct constructors, target-typed new); an older language version would only give a flood of compiler errors in the generated file.");
+
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat, string description) =>
         new(
             id,

@@ -75,10 +75,17 @@ internal static class LayerReader
         return layers.ToImmutable();
     }
 
-    /// <summary>The layers with their Keras names, input sizes, weights and state offsets.</summary>
+    /// <summary>Every weight's floats, counted in 64 bits: a refused stack may hold more than an int counts.</summary>
+    public static long ParameterCount(ImmutableArray<Layer> layers, int features)
+    {
+        StackLayout.Place(features, Placement(layers), out long parameterCount);
+        return parameterCount;
+    }
+
+    /// <summary>The layers with their Keras names, input sizes, weights and state offsets (which fit an int within RNNG008's limit).</summary>
     public static EquatableArray<LayerSpec> LayOut(ImmutableArray<Layer> layers, int features, LayerBackend backend)
     {
-        PlacedLayer[] placed = StackLayout.Place(features, layers.Select(static layer => (layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences)).ToList());
+        PlacedLayer[] placed = StackLayout.Place(features, Placement(layers));
         var specs = ImmutableArray.CreateBuilder<LayerSpec>(layers.Length);
         for (int l = 0; l < layers.Length; l++)
         {
@@ -104,6 +111,9 @@ internal static class LayerReader
 
         return new EquatableArray<LayerSpec>(specs.ToImmutable());
     }
+
+    private static List<(LayerKind Kind, int Units, bool UseBias, bool ReturnSequences)> Placement(ImmutableArray<Layer> layers) =>
+        layers.Select(static layer => (layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences)).ToList();
 
     /// <summary>Whether <paramref name="attribute"/> is a layer attribute, and which.</summary>
     public static LayerKind? KindOf(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString() switch

@@ -23,8 +23,6 @@ internal static class ModelParser
     /// <summary>Parameters plus BPTT scratch, in floats, that one model may hold.</summary>
     public const int MaxFloats = 1 << 26;
 
-    private static readonly ImmutableArray<DiagnosticInfo> None = ImmutableArray<DiagnosticInfo>.Empty;
-
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type
@@ -40,20 +38,36 @@ internal static class ModelParser
         AttributeData attribute = context.Attributes[0];
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
 
+        AttributeArguments arguments = AttributeArguments.Read(attribute, cancellationToken);
+        DeclarationChecks.LanguageVersionSupported(declaration, arguments.AttributeLocation, diagnostics);
         CheckTypeKind(type, declaration, diagnostics);
         CheckContainingTypes(type, diagnostics, cancellationToken);
+        DeclarationChecks.PrimaryConstructor(type, diagnostics, cancellationToken);
+        DeclarationChecks.Names(type, declaration, diagnostics);
+        DeclarationChecks.BaseClass(type, declaration, context.SemanticModel, diagnostics);
+
+        // Reported with the model, not instead of it (the diagnostics above block it).
+        var withModel = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        DeclarationChecks.ExplicitModelImplementations(type, withModel);
         cancellationToken.ThrowIfCancellationRequested();
 
-        AttributeArguments arguments = AttributeArguments.Read(attribute, cancellationToken);
         int timeSteps = RequireDimension(arguments, "TimeSteps", example: "12", diagnostics);
         int features = OptionalDimension(arguments, "Features", defaultValue: 1, diagnostics);
         bool stateful = arguments.Bool("Stateful");
         ImmutableArray<LayerReader.Layer> layers = LayerReader.Read(type, declaration, arguments, diagnostics, cancellationToken);
 
-        CheckMemberNames(type, diagnostics);
+        CheckMemberNames(type, diagnostics, cancellationToken);
         if (diagnostics.Count > 0)
         {
+            diagnostics.AddRange(withModel);
             return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+        }
+
+        // Parameters and gradients alone, in 64 bits, before any int offset of the spec could wrap.
+        long weightFloats = 2 * LayerReader.ParameterCount(layers, features);
+        if (weightFloats > MaxFloats)
+        {
+            return TooLarge(arguments, weightFloats, "parameters and gradients", withModel);
         }
 
         var spec = new ModelSpec(
@@ -70,16 +84,21 @@ internal static class ModelParser
         long floats = Emit.Stack.Buffers.TotalFloats(spec);
         if (floats > MaxFloats)
         {
-            diagnostics.Add(Diagnostic(
-                DiagnosticDescriptors.ModelTooLarge,
-                arguments.AttributeLocation,
-                floats.ToString(CultureInfo.InvariantCulture),
-                "parameters, gradients and every scratch buffer",
-                MaxFloats.ToString(CultureInfo.InvariantCulture)));
-            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+            return TooLarge(arguments, floats, "parameters, gradients and every scratch buffer", withModel);
         }
 
-        return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(None));
+        return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(withModel.ToImmutable()));
+    }
+
+    private static ParseResult TooLarge(AttributeArguments arguments, long floats, string what, ImmutableArray<DiagnosticInfo>.Builder others)
+    {
+        others.Insert(0, Diagnostic(
+            DiagnosticDescriptors.ModelTooLarge,
+            arguments.AttributeLocation,
+            floats.ToString(CultureInfo.InvariantCulture),
+            what,
+            MaxFloats.ToString(CultureInfo.InvariantCulture)));
+        return new ParseResult(null, new EquatableArray<DiagnosticInfo>(others.ToImmutable()));
     }
 
     private static bool HasErrors(AttributeData attribute) =>
@@ -178,7 +197,7 @@ internal static class ModelParser
         return (Activation)value;
     }
 
-    private static void CheckMemberNames(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static void CheckMemberNames(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
     {
         foreach (ISymbol member in type.GetMembers())
         {
@@ -188,8 +207,9 @@ internal static class ModelParser
             }
 
             bool conflicts = member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                ? constructor.Parameters.Length == 0 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32)
-                : GeneratedMemberNames.Contains(member.Name);
+                ? !DeclarationChecks.IsPrimaryConstructor(constructor, cancellationToken)
+                    && (constructor.Parameters.Length == 0 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32))
+                : IsGeneratedMemberName(member.Name);
             if (conflicts)
             {
                 string name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "constructor " + member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) : member.Name;
@@ -197,6 +217,10 @@ internal static class ModelParser
             }
         }
     }
+
+    /// <summary>A name the generated code declares on the model type: the public contract and the private helpers.</summary>
+    public static bool IsGeneratedMemberName(string name) =>
+        DeclarationChecks.ContractMemberNames.Contains(name) || GeneratedMemberNames.Contains(name);
 
     private static readonly HashSet<string> GeneratedMemberNames = new()
     {

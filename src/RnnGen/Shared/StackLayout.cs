@@ -54,11 +54,20 @@ internal sealed class PlacedLayer
 /// <summary>Lays out a stack: each layer's input size, sequence flags, Keras name, weight offsets and state offset.</summary>
 internal static class StackLayout
 {
-    public static PlacedLayer[] Place(int features, IReadOnlyList<(LayerKind Kind, int Units, bool UseBias, bool ReturnSequences)> layers)
+    public static PlacedLayer[] Place(int features, IReadOnlyList<(LayerKind Kind, int Units, bool UseBias, bool ReturnSequences)> layers) =>
+        Place(features, layers, out _);
+
+    /// <summary>
+    /// As <see cref="Place(int, IReadOnlyList{ValueTuple{LayerKind, int, bool, bool}})"/>, also counting every weight's
+    /// floats in 64 bits: a stack the size limit refuses can hold more than an int counts, and then
+    /// its offsets are not meaningful (they wrap), but <paramref name="parameterCount"/> is.
+    /// </summary>
+    public static PlacedLayer[] Place(int features, IReadOnlyList<(LayerKind Kind, int Units, bool UseBias, bool ReturnSequences)> layers, out long parameterCount)
     {
         var placed = new PlacedLayer[layers.Count];
         var ordinals = new Dictionary<LayerKind, int>();
-        int inputSize = features, offset = 0, stateOffset = 0;
+        int inputSize = features, stateOffset = 0;
+        long offset = 0;
         bool sequence = true;
         for (int l = 0; l < layers.Count; l++)
         {
@@ -70,7 +79,7 @@ internal static class StackLayout
             for (int w = 0; w < weights.Length; w++)
             {
                 WeightShape shape = LayerWeights.Shape(kind, w, inputSize, units);
-                weights[w] = new PlacedWeight(shape, offset);
+                weights[w] = new PlacedWeight(shape, unchecked((int)offset));
                 offset += shape.Length;
             }
 
@@ -81,6 +90,7 @@ internal static class StackLayout
             sequence = outputIsSequence;
         }
 
+        parameterCount = offset;
         return placed;
     }
 }

@@ -28,20 +28,31 @@ internal static class GeneratorHarness
             Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
     }
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
+
+    public static CSharpCompilation Compile(CSharpParseOptions options, params string[] sources) =>
         CSharpCompilation.Create(
             "UserAssembly",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"User{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, options, path: $"User{i}.cs")),
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver() => CreateDriver(ParseOptions);
+
+    public static GeneratorDriver CreateDriver(CSharpParseOptions options) =>
         CSharpGeneratorDriver.Create(
             [new RnnGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static Run RunGenerator(params string[] sources) => RunGenerator(CreateDriver(), Compile(sources));
+
+    /// <summary>The user's code and the generated code parsed as <paramref name="version"/>, as a project's LangVersion sets it.</summary>
+    public static Run RunGenerator(LanguageVersion version, params string[] sources)
+    {
+        CSharpParseOptions options = ParseOptions.WithLanguageVersion(version);
+        return RunGenerator(CreateDriver(options), Compile(options, sources));
+    }
 
     public static Run RunGenerator(GeneratorDriver driver, Compilation input)
     {
