@@ -89,3 +89,34 @@ internal readonly struct ReluGradient : IVectorGradient
     public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> gradient) =>
         gradient & Vector512.GreaterThan(y, Vector512<float>.Zero);
 }
+
+/// <summary>Any <see cref="ILaneActivation"/> for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct LaneFunction<TActivation> : IVectorFunction
+    where TActivation : ILaneActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> x) => TActivation.Apply<Lanes128, Vector128<float>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> x) => TActivation.Apply<Lanes256, Vector256<float>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> x) => TActivation.Apply<Lanes512, Vector512<float>>(x);
+}
+
+/// <summary>The chained derivative of any <see cref="ILaneActivation"/> for <see cref="ElementwiseLoops"/>.</summary>
+internal readonly struct LaneGradient<TActivation> : IVectorGradient
+    where TActivation : ILaneActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> value, Vector128<float> gradient) =>
+        TActivation.ChainDerivative<Lanes128, Vector128<float>>(value, gradient);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> value, Vector256<float> gradient) =>
+        TActivation.ChainDerivative<Lanes256, Vector256<float>>(value, gradient);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> value, Vector512<float> gradient) =>
+        TActivation.ChainDerivative<Lanes512, Vector512<float>>(value, gradient);
+}

@@ -8,7 +8,8 @@ namespace RnnGen.Kernels;
 /// The activations and their derivatives, as generated code calls them: scalar forms for
 /// unrolled code, span forms (vectorized with <see cref="VectorMath"/>) for loops.
 /// Derivatives are written in terms of the activation's output <c>y</c>, which the forward
-/// pass has already stored, so backward never recomputes a transcendental function.
+/// pass has already stored, so backward never recomputes a transcendental function; the one
+/// exception is swish, which is no function of its output and takes the pre-activation.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Activations
@@ -51,4 +52,88 @@ public static class Activations
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
     public static void MultiplyByReluDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
         ElementwiseLoops.Update<ReluGradient>(y, gradient);
+
+    /// <summary>Keras 3 (and PyTorch) hard sigmoid <c>relu6(x + 3) / 6</c>, as <see cref="VectorMath.HardSigmoid(Vector128{float})"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float HardSigmoid(float x) => VectorMath.HardSigmoid(Vector128.CreateScalarUnsafe(x)).ToScalar();
+
+    /// <summary><c>values[i] = hardsigmoid(values[i])</c> in place, vectorized: Keras 3 (and PyTorch) hard sigmoid <c>relu6(x + 3) / 6</c>.</summary>
+    public static void HardSigmoid(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<HardSigmoidActivation>>(values);
+
+    /// <summary><c>gradient[i] *= 1/6</c> where <c>0 &lt; y[i] &lt; 1</c>, else 0. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
+    public static void MultiplyByHardSigmoidDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
+        ElementwiseLoops.Update<LaneGradient<HardSigmoidActivation>>(y, gradient);
+
+    /// <summary>Keras 2.x hard sigmoid <c>clip(0.2 x + 0.5, 0, 1)</c>, as <see cref="VectorMath.HardSigmoidKeras2(Vector128{float})"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float HardSigmoidKeras2(float x) => VectorMath.HardSigmoidKeras2(Vector128.CreateScalarUnsafe(x)).ToScalar();
+
+    /// <summary><c>values[i] = hardsigmoidkeras2(values[i])</c> in place, vectorized: Keras 2.x hard sigmoid <c>clip(0.2 x + 0.5, 0, 1)</c>.</summary>
+    public static void HardSigmoidKeras2(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<HardSigmoidKeras2Activation>>(values);
+
+    /// <summary><c>gradient[i] *= 0.2</c> where <c>0 &lt; y[i] &lt; 1</c>, else 0. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
+    public static void MultiplyByHardSigmoidKeras2Derivative(ReadOnlySpan<float> y, Span<float> gradient) =>
+        ElementwiseLoops.Update<LaneGradient<HardSigmoidKeras2Activation>>(y, gradient);
+
+    /// <summary><c>elu(x)</c>: x for x &gt; 0, else <c>e^x - 1</c>, as <see cref="VectorMath.Elu(Vector128{float})"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Elu(float x) => VectorMath.Elu(Vector128.CreateScalarUnsafe(x)).ToScalar();
+
+    /// <summary><c>values[i] = elu(values[i])</c> in place, vectorized: <c>elu(x)</c>: x for x &gt; 0, else <c>e^x - 1</c>.</summary>
+    public static void Elu(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<EluActivation>>(values);
+
+    /// <summary><c>gradient[i] *= y[i] &gt; 0 ? 1 : y[i] + 1</c>. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
+    public static void MultiplyByEluDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
+        ElementwiseLoops.Update<LaneGradient<EluActivation>>(y, gradient);
+
+    /// <summary><c>selu(x) = scale · elu(x, alpha)</c> with Keras' constants, as <see cref="VectorMath.Selu(Vector128{float})"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Selu(float x) => VectorMath.Selu(Vector128.CreateScalarUnsafe(x)).ToScalar();
+
+    /// <summary><c>values[i] = selu(values[i])</c> in place, vectorized: <c>selu(x) = scale · elu(x, alpha)</c> with Keras' constants.</summary>
+    public static void Selu(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<SeluActivation>>(values);
+
+    /// <summary><c>gradient[i] *= y[i] &gt; 0 ? scale : y[i] + scale · alpha</c>. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
+    public static void MultiplyBySeluDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
+        ElementwiseLoops.Update<LaneGradient<SeluActivation>>(y, gradient);
+
+    /// <summary><c>softplus(x) = ln(1 + e^x)</c>, as <see cref="VectorMath.Softplus(Vector128{float})"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Softplus(float x) => VectorMath.Softplus(Vector128.CreateScalarUnsafe(x)).ToScalar();
+
+    /// <summary><c>values[i] = softplus(values[i])</c> in place, vectorized: <c>softplus(x) = ln(1 + e^x)</c>.</summary>
+    public static void Softplus(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<SoftplusActivation>>(values);
+
+    /// <summary><c>gradient[i] *= 1 - e^-y[i]</c> (the sigmoid of the input). <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
+    public static void MultiplyBySoftplusDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
+        ElementwiseLoops.Update<LaneGradient<SoftplusActivation>>(y, gradient);
+
+    /// <summary><c>softsign(x) = x / (1 + |x|)</c> (±∞ gives NaN, as in Keras), as <see cref="VectorMath.Softsign(Vector128{float})"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Softsign(float x) => VectorMath.Softsign(Vector128.CreateScalarUnsafe(x)).ToScalar();
+
+    /// <summary><c>values[i] = softsign(values[i])</c> in place, vectorized: <c>softsign(x) = x / (1 + |x|)</c> (±∞ gives NaN, as in Keras).</summary>
+    public static void Softsign(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<SoftsignActivation>>(values);
+
+    /// <summary><c>gradient[i] *= (1 - |y[i]|)²</c>. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
+    public static void MultiplyBySoftsignDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
+        ElementwiseLoops.Update<LaneGradient<SoftsignActivation>>(y, gradient);
+
+    /// <summary><c>swish(x) = silu(x) = x · sigmoid(x)</c> (-∞ gives NaN, as in Keras), as <see cref="VectorMath.Swish(Vector128{float})"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Swish(float x) => VectorMath.Swish(Vector128.CreateScalarUnsafe(x)).ToScalar();
+
+    /// <summary><c>values[i] = swish(values[i])</c> in place, vectorized: <c>swish(x) = silu(x) = x · sigmoid(x)</c> (-∞ gives NaN, as in Keras).</summary>
+    public static void Swish(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<SwishActivation>>(values);
+
+    /// <summary><c>gradient[i] *= s (1 + x[i] (1 - s))</c>, s = sigmoid(x[i]): from the pre-activation <paramref name="x"/>, since swish is no function of its output. <paramref name="x"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is shorter than <paramref name="gradient"/>.</exception>
+    public static void MultiplyBySwishDerivative(ReadOnlySpan<float> x, Span<float> gradient) =>
+        ElementwiseLoops.Update<LaneGradient<SwishActivation>>(x, gradient);
 }

@@ -83,12 +83,12 @@ internal static class ElementwiseLoops
     }
 
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
-    public static void Update<TGradient>(ReadOnlySpan<float> y, Span<float> gradient)
+    public static void Update<TGradient>(ReadOnlySpan<float> y, Span<float> gradient, [CallerArgumentExpression(nameof(y))] string name = "y")
         where TGradient : IVectorGradient
     {
         if (y.Length < gradient.Length)
         {
-            ThrowOutputsTooShort(y.Length, gradient.Length);
+            ThrowOutputsTooShort(name, y.Length, gradient.Length);
         }
 
         ref float output = ref MemoryMarshal.GetReference(y);
@@ -138,8 +138,8 @@ internal static class ElementwiseLoops
     }
 
     [DoesNotReturn]
-    private static void ThrowOutputsTooShort(int length, int gradientLength) =>
+    private static void ThrowOutputsTooShort(string name, int length, int gradientLength) =>
         throw new ArgumentOutOfRangeException(
-            "y",
+            name,
             string.Create(CultureInfo.InvariantCulture, $"Expected at least {gradientLength} floats (gradient.Length), but the span has {length}."));
 }

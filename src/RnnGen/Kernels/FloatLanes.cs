@@ -46,6 +46,22 @@ internal interface IFloatLanes<TVector>
     static abstract TVector And(TVector left, TVector right);
 
     static abstract TVector Or(TVector left, TVector right);
+
+    static abstract TVector Multiply(TVector left, TVector right);
+
+    static abstract TVector Subtract(TVector left, TVector right);
+
+    /// <summary>The smaller of each lane pair, IEEE 754-2019 <c>minimum</c>: NaN if either is NaN.</summary>
+    static abstract TVector Min(TVector left, TVector right);
+
+    /// <summary>The larger of each lane pair, IEEE 754-2019 <c>maximum</c>: NaN if either is NaN.</summary>
+    static abstract TVector Max(TVector left, TVector right);
+
+    /// <summary><c>e^x</c> of each lane (the runtime's vectorized exp, within 1 ulp).</summary>
+    static abstract TVector Exp(TVector value);
+
+    /// <summary>The natural logarithm of each lane (the runtime's vectorized log).</summary>
+    static abstract TVector Log(TVector value);
 }
 
 /// <summary><see cref="IFloatLanes{TVector}"/> on <see cref="Vector128{T}"/>.</summary>
@@ -100,6 +116,24 @@ internal readonly struct Lanes128 : IFloatLanes<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Or(Vector128<float> left, Vector128<float> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Multiply(Vector128<float> left, Vector128<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Subtract(Vector128<float> left, Vector128<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Min(Vector128<float> left, Vector128<float> right) => Vector128.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Max(Vector128<float> left, Vector128<float> right) => Vector128.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Exp(Vector128<float> value) => Vector128.Exp(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Log(Vector128<float> value) => Vector128.Log(value);
 }
 
 /// <summary><see cref="IFloatLanes{TVector}"/> on <see cref="Vector256{T}"/>.</summary>
@@ -154,6 +188,24 @@ internal readonly struct Lanes256 : IFloatLanes<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Or(Vector256<float> left, Vector256<float> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Multiply(Vector256<float> left, Vector256<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> left, Vector256<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Min(Vector256<float> left, Vector256<float> right) => Vector256.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Max(Vector256<float> left, Vector256<float> right) => Vector256.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Exp(Vector256<float> value) => Vector256.Exp(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Log(Vector256<float> value) => Vector256.Log(value);
 }
 
 /// <summary><see cref="IFloatLanes{TVector}"/> on <see cref="Vector512{T}"/>.</summary>
@@ -208,4 +260,22 @@ internal readonly struct Lanes512 : IFloatLanes<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Or(Vector512<float> left, Vector512<float> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Multiply(Vector512<float> left, Vector512<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Subtract(Vector512<float> left, Vector512<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Min(Vector512<float> left, Vector512<float> right) => Vector512.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Max(Vector512<float> left, Vector512<float> right) => Vector512.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp(Vector512<float> value) => Vector512.Exp(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Log(Vector512<float> value) => Vector512.Log(value);
 }

@@ -113,4 +113,88 @@ public static class VectorMath
             ? Relu(x.AsVector256()).AsVector()
             : Relu(x.AsVector128()).AsVector();
     }
+
+    /// <summary>Keras 3 (and PyTorch) hard sigmoid <c>relu6(x + 3) / 6</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> HardSigmoid(Vector128<float> x) => HardSigmoidActivation.Apply<Lanes128, Vector128<float>>(x);
+
+    /// <summary>Keras 3 (and PyTorch) hard sigmoid <c>relu6(x + 3) / 6</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> HardSigmoid(Vector256<float> x) => HardSigmoidActivation.Apply<Lanes256, Vector256<float>>(x);
+
+    /// <summary>Keras 3 (and PyTorch) hard sigmoid <c>relu6(x + 3) / 6</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> HardSigmoid(Vector512<float> x) => HardSigmoidActivation.Apply<Lanes512, Vector512<float>>(x);
+
+    /// <summary>Keras 2.x hard sigmoid <c>clip(0.2 x + 0.5, 0, 1)</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> HardSigmoidKeras2(Vector128<float> x) => HardSigmoidKeras2Activation.Apply<Lanes128, Vector128<float>>(x);
+
+    /// <summary>Keras 2.x hard sigmoid <c>clip(0.2 x + 0.5, 0, 1)</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> HardSigmoidKeras2(Vector256<float> x) => HardSigmoidKeras2Activation.Apply<Lanes256, Vector256<float>>(x);
+
+    /// <summary>Keras 2.x hard sigmoid <c>clip(0.2 x + 0.5, 0, 1)</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> HardSigmoidKeras2(Vector512<float> x) => HardSigmoidKeras2Activation.Apply<Lanes512, Vector512<float>>(x);
+
+    /// <summary><c>elu(x)</c>: x for x &gt; 0, else <c>e^x - 1</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Elu(Vector128<float> x) => EluActivation.Apply<Lanes128, Vector128<float>>(x);
+
+    /// <summary><c>elu(x)</c>: x for x &gt; 0, else <c>e^x - 1</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Elu(Vector256<float> x) => EluActivation.Apply<Lanes256, Vector256<float>>(x);
+
+    /// <summary><c>elu(x)</c>: x for x &gt; 0, else <c>e^x - 1</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Elu(Vector512<float> x) => EluActivation.Apply<Lanes512, Vector512<float>>(x);
+
+    /// <summary><c>selu(x) = scale · elu(x, alpha)</c> with Keras' constants of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Selu(Vector128<float> x) => SeluActivation.Apply<Lanes128, Vector128<float>>(x);
+
+    /// <summary><c>selu(x) = scale · elu(x, alpha)</c> with Keras' constants of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Selu(Vector256<float> x) => SeluActivation.Apply<Lanes256, Vector256<float>>(x);
+
+    /// <summary><c>selu(x) = scale · elu(x, alpha)</c> with Keras' constants of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Selu(Vector512<float> x) => SeluActivation.Apply<Lanes512, Vector512<float>>(x);
+
+    /// <summary><c>softplus(x) = ln(1 + e^x)</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Softplus(Vector128<float> x) => SoftplusActivation.Apply<Lanes128, Vector128<float>>(x);
+
+    /// <summary><c>softplus(x) = ln(1 + e^x)</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Softplus(Vector256<float> x) => SoftplusActivation.Apply<Lanes256, Vector256<float>>(x);
+
+    /// <summary><c>softplus(x) = ln(1 + e^x)</c> of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Softplus(Vector512<float> x) => SoftplusActivation.Apply<Lanes512, Vector512<float>>(x);
+
+    /// <summary><c>softsign(x) = x / (1 + |x|)</c> (±∞ gives NaN, as in Keras) of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Softsign(Vector128<float> x) => SoftsignActivation.Apply<Lanes128, Vector128<float>>(x);
+
+    /// <summary><c>softsign(x) = x / (1 + |x|)</c> (±∞ gives NaN, as in Keras) of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Softsign(Vector256<float> x) => SoftsignActivation.Apply<Lanes256, Vector256<float>>(x);
+
+    /// <summary><c>softsign(x) = x / (1 + |x|)</c> (±∞ gives NaN, as in Keras) of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Softsign(Vector512<float> x) => SoftsignActivation.Apply<Lanes512, Vector512<float>>(x);
+
+    /// <summary><c>swish(x) = silu(x) = x · sigmoid(x)</c> (-∞ gives NaN, as in Keras) of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Swish(Vector128<float> x) => SwishActivation.Apply<Lanes128, Vector128<float>>(x);
+
+    /// <summary><c>swish(x) = silu(x) = x · sigmoid(x)</c> (-∞ gives NaN, as in Keras) of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Swish(Vector256<float> x) => SwishActivation.Apply<Lanes256, Vector256<float>>(x);
+
+    /// <summary><c>swish(x) = silu(x) = x · sigmoid(x)</c> (-∞ gives NaN, as in Keras) of each lane; subnormal results flushed to ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Swish(Vector512<float> x) => SwishActivation.Apply<Lanes512, Vector512<float>>(x);
 }
