@@ -12,52 +12,52 @@ public class KerasJsGatedFixtureTests(ITestOutputHelper output)
     /// <summary>The fixtures' inputs and weights were rounded to 6 decimals while Keras ran on the full values.</summary>
     private const double KerasTolerance = 1e-5;
 
-    /// <summary>n, activation, recurrent activation, return_sequences, go_backwards, stateful, use_bias.</summary>
-    public static TheoryData<int, KerasActivation, KerasActivation, bool, bool, bool, bool> LstmCases => new()
+    /// <summary>
+    /// Every case as (layer, n): the README's table. Cases 0 and 2–8 use Keras 2.1.2's default activations
+    /// (tanh, hard_sigmoid of Keras 2), case 1 sigmoid for both; 2, 4, 6, 8 return sequences; 3, 4, 7, 8 go
+    /// backwards; 5–8 are stateful; only GRU case 8 has no bias.
+    /// </summary>
+    public static TheoryData<string, int> Cases
     {
-        { 0, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, false, false, true },
-        { 1, KerasActivation.Sigmoid, KerasActivation.Sigmoid, false, false, false, true },
-        { 2, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, false, false, true },
-        { 3, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, true, false, true },
-        { 4, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, true, false, true },
-        { 5, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, false, true, true },
-        { 6, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, false, true, true },
-        { 7, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, true, true, true },
-        { 8, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, true, true, true },
-    };
+        get
+        {
+            var cases = new TheoryData<string, int>();
+            foreach (string layer in new[] { "LSTM", "GRU" })
+            {
+                for (int n = 0; n < 9; n++)
+                {
+                    cases.Add(layer, n);
+                }
+            }
 
-    /// <summary>As <see cref="LstmCases"/>, but case 8 has no bias.</summary>
-    public static TheoryData<int, KerasActivation, KerasActivation, bool, bool, bool, bool> GruCases => new()
-    {
-        { 0, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, false, false, true },
-        { 1, KerasActivation.Sigmoid, KerasActivation.Sigmoid, false, false, false, true },
-        { 2, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, false, false, true },
-        { 3, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, true, false, true },
-        { 4, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, true, false, true },
-        { 5, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, false, true, true },
-        { 6, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, false, true, true },
-        { 7, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, false, true, true, true },
-        { 8, KerasActivation.Tanh, KerasActivation.HardSigmoidKeras2, true, true, true, false },
-    };
-
-    [Theory]
-    [MemberData(nameof(LstmCases))]
-    public void Reference_reproduces_keras_lstm_case(
-        int n, KerasActivation activation, KerasActivation recurrentActivation, bool returnSequences, bool goBackwards, bool stateful, bool useBias)
-    {
-        KerasJsCase fixture = KerasJsFixtures.Load("LSTM", n);
-        var layer = new LstmLayer(fixture.Units, activation, recurrentActivation, useBias, returnSequences, goBackwards);
-        AssertReproduces(fixture, layer, stateful, $"LSTM.{n}");
+            return cases;
+        }
     }
 
     [Theory]
-    [MemberData(nameof(GruCases))]
-    public void Reference_reproduces_keras_gru_case(
-        int n, KerasActivation activation, KerasActivation recurrentActivation, bool returnSequences, bool goBackwards, bool stateful, bool useBias)
+    [MemberData(nameof(Cases))]
+    public void Reference_reproduces_keras_case(string layer, int n)
     {
-        KerasJsCase fixture = KerasJsFixtures.Load("GRU", n);
-        var layer = new GruLayer(fixture.Units, activation, recurrentActivation, useBias, returnSequences, goBackwards, ResetAfter: false);
-        AssertReproduces(fixture, layer, stateful, $"GRU.{n}");
+        KerasJsCase fixture = KerasJsFixtures.Load(layer, n);
+        KerasActivation activation = n == 1 ? KerasActivation.Sigmoid : KerasActivation.Tanh;
+        KerasActivation recurrentActivation = n == 1 ? KerasActivation.Sigmoid : KerasActivation.HardSigmoidKeras2;
+        bool returnSequences = n is 2 or 4 or 6 or 8, goBackwards = n is 3 or 4 or 7 or 8, stateful = n >= 5;
+        bool useBias = !(layer == "GRU" && n == 8);
+        RecurrentLayer cell = layer == "LSTM"
+            ? new LstmLayer(fixture.Units, activation, recurrentActivation, useBias, returnSequences, goBackwards)
+            : new GruLayer(fixture.Units, activation, recurrentActivation, useBias, returnSequences, goBackwards, ResetAfter: false);
+        var model = new ReferenceSequential(fixture.TimeSteps, fixture.Features, stateful, [cell]);
+        double[] parameters = fixture.Parameters;
+        Assert.Equal(model.ParameterCount, parameters.Length);
+
+        // Stateful cases: Keras predicted twice on the same input; expected is the second call.
+        ReferenceSequential.Result result = model.Forward(parameters, fixture.Input.Data);
+        if (stateful)
+        {
+            result = model.Forward(parameters, fixture.Input.Data, result.FinalStates);
+        }
+
+        ReferenceChecks.AssertRelativelyClose(output, fixture.Expected.Data, result.Outputs, KerasTolerance, $"{layer}.{n}");
     }
 
     [Fact]
@@ -71,21 +71,5 @@ public class KerasJsGatedFixtureTests(ITestOutputHelper output)
         double[] outputs = model.Forward(fixture.Parameters, fixture.Input.Data).Outputs;
 
         Assert.True(outputs.Zip(fixture.Expected.Data, (a, e) => Math.Abs(a - e)).Max() > 1e-3);
-    }
-
-    /// <summary>Runs the one-layer model (twice for a stateful case, carrying the state: Keras' expected is the second call).</summary>
-    private void AssertReproduces(KerasJsCase fixture, RecurrentLayer layer, bool stateful, string what)
-    {
-        var model = new ReferenceSequential(fixture.TimeSteps, fixture.Features, stateful, [layer]);
-        double[] parameters = fixture.Parameters;
-        Assert.Equal(model.ParameterCount, parameters.Length);
-
-        ReferenceSequential.Result result = model.Forward(parameters, fixture.Input.Data);
-        if (stateful)
-        {
-            result = model.Forward(parameters, fixture.Input.Data, result.FinalStates);
-        }
-
-        ReferenceChecks.AssertRelativelyClose(output, fixture.Expected.Data, result.Outputs, KerasTolerance, what);
     }
 }

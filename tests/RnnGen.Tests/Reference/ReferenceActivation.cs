@@ -53,8 +53,11 @@ internal readonly record struct ReferenceActivation(KerasActivation Kind)
 
     /// <summary>
     /// a'(x), taken at the pre-activation x (not at the output, so that activations whose derivative
-    /// is no function of their output fit the same shape). At the kinks, as TensorFlow's gradients:
-    /// relu'(0) = 0, and the hard sigmoids' slope only strictly inside their linear piece.
+    /// is no function of their output fit the same shape). At the kinks, as TensorFlow's gradients of
+    /// Keras' definitions: relu'(0) = 0 (ReluGrad: x &gt; 0); Keras 3's hard_sigmoid, relu6(x + 3) / 6, has
+    /// its slope only strictly inside (-3, 3) (Relu6Grad); Keras 2's, clip_by_value(0.2 x + 0.5, 0, 1),
+    /// on the closed [-2.5, 2.5] (clip_by_value passes the gradient at its bounds); elu'(0) = 1 and
+    /// selu'(0) = scale (EluGrad, SeluGrad: the negative branch only for outputs &lt; 0).
     /// </summary>
     public double Derivative(double x) => Kind switch
     {
@@ -63,9 +66,9 @@ internal readonly record struct ReferenceActivation(KerasActivation Kind)
         KerasActivation.Relu => x > 0 ? 1 : 0,
         KerasActivation.Sigmoid => Sigmoid(x) * (1 - Sigmoid(x)),
         KerasActivation.HardSigmoid => x > -3 && x < 3 ? 1.0 / 6 : 0,
-        KerasActivation.HardSigmoidKeras2 => x > -2.5 && x < 2.5 ? 0.2 : 0,
-        KerasActivation.Elu => x > 0 ? 1 : Math.Exp(x),
-        KerasActivation.Selu => SeluScale * (x > 0 ? 1 : SeluAlpha * Math.Exp(x)),
+        KerasActivation.HardSigmoidKeras2 => x >= -2.5 && x <= 2.5 ? 0.2 : 0,
+        KerasActivation.Elu => x >= 0 ? 1 : Math.Exp(x),
+        KerasActivation.Selu => SeluScale * (x >= 0 ? 1 : SeluAlpha * Math.Exp(x)),
         KerasActivation.Softplus => Sigmoid(x),
         KerasActivation.Softsign => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x))),
 

@@ -59,10 +59,9 @@ public class ReferenceSequentialTests(ITestOutputHelper output)
         int n, Activation activation, bool returnSequences, bool goBackwards, bool stateful, bool useBias)
     {
         KerasJsCase fixture = KerasJsFixtures.Load("SimpleRNN", n);
-        int timeSteps = fixture.Input.Shape[0], features = fixture.Input.Shape[1], units = fixture.Weights[0].Shape[1];
-        var model = new ReferenceSequential(timeSteps, features, stateful,
-            [new SimpleRnnLayer(units, activation, useBias, returnSequences, goBackwards)]);
-        double[] parameters = [.. fixture.Weights.SelectMany(weight => weight.Data)];
+        var model = new ReferenceSequential(fixture.TimeSteps, fixture.Features, stateful,
+            [new SimpleRnnLayer(fixture.Units, activation, useBias, returnSequences, goBackwards)]);
+        double[] parameters = fixture.Parameters;
         Assert.Equal(model.ParameterCount, parameters.Length);
 
         // Stateful cases: Keras predicted twice on the same input; expected is the second call.
