@@ -5,8 +5,9 @@ namespace RnnGen.Tests.Reference;
 /// <summary>
 /// The reference against PyTorch 1.13 in float64 (<c>tests/fixtures/pytorch/</c>, written by
 /// make_fixtures.py there): nn.RNN, nn.LSTM and nn.GRU (Keras' reset_after = true) with one and two
-/// layers, one and two directions, batch_first or not, and an LSTM → GRU → Linear stack, converted
-/// to Keras' layout by <see cref="TorchLayout"/>: outputs, loss and every gradient.
+/// layers, one and two directions, batch_first or not, from a random initial state, and an
+/// LSTM → GRU → Linear stack, converted to Keras' layout by <see cref="TorchLayout"/>: outputs, loss,
+/// final states, and every gradient (weights, input, initial state).
 /// </summary>
 public class PyTorchFixtureTests(ITestOutputHelper output)
 {
@@ -37,14 +38,18 @@ public class PyTorchFixtureTests(ITestOutputHelper output)
     public void Reference_forward_matches_pytorch(string name)
     {
         PyTorchCase fixture = PyTorchFixtures.Load(name);
-        var (model, parameters, _) = PyTorchModels.Of(fixture);
+        var (model, parameters, _, initialState, finalState, _) = PyTorchModels.Of(fixture);
         Assert.Equal(model.ParameterCount, parameters.Length);
 
-        double[] outputs = model.Forward(parameters, fixture.Input.Data).Outputs;
+        ReferenceSequential.Result result = model.Forward(parameters, fixture.Input.Data, initialState);
 
-        ReferenceChecks.AssertRelativelyClose(output, fixture.Y.Data, outputs, ForwardTolerance, $"{name} y");
-        ReferenceChecks.AssertRelativelyClose(output, [fixture.Loss], [model.Loss(parameters, fixture.Input.Data, fixture.Target.Data)],
+        ReferenceChecks.AssertRelativelyClose(output, fixture.Y.Data, result.Outputs, ForwardTolerance, $"{name} y");
+        ReferenceChecks.AssertRelativelyClose(output, [fixture.Loss], [model.Loss(parameters, fixture.Input.Data, fixture.Target.Data, initialState)],
             ForwardTolerance, $"{name} loss");
+        if (finalState is not null)
+        {
+            ReferenceChecks.AssertRelativelyClose(output, finalState, result.FinalStates, ForwardTolerance, $"{name} final state");
+        }
     }
 
     [Theory]
@@ -52,13 +57,18 @@ public class PyTorchFixtureTests(ITestOutputHelper output)
     public void Reference_gradients_match_pytorch(string name)
     {
         PyTorchCase fixture = PyTorchFixtures.Load(name);
-        var (model, parameters, gradients) = PyTorchModels.Of(fixture);
+        var (model, parameters, gradients, initialState, _, initialStateGradient) = PyTorchModels.Of(fixture);
+        double[] input = fixture.Input.Data, target = fixture.Target.Data;
 
-        double[] analytic = model.Gradients(parameters, fixture.Input.Data, fixture.Target.Data);
-        double[] input = model.InputGradient(parameters, fixture.Input.Data, fixture.Target.Data);
-
-        ReferenceChecks.AssertRelativelyClose(output, gradients, analytic, GradientTolerance, $"{name} d loss / d parameters");
-        ReferenceChecks.AssertRelativelyClose(output, fixture.InputGradient.Data, input, GradientTolerance, $"{name} d loss / d input");
+        ReferenceChecks.AssertRelativelyClose(output, gradients, model.Gradients(parameters, input, target, initialState),
+            GradientTolerance, $"{name} d loss / d parameters");
+        ReferenceChecks.AssertRelativelyClose(output, fixture.InputGradient.Data, model.InputGradient(parameters, input, target, initialState),
+            GradientTolerance, $"{name} d loss / d input");
+        if (initialStateGradient is not null)
+        {
+            ReferenceChecks.AssertRelativelyClose(output, initialStateGradient, model.InitialStateGradient(parameters, input, target, initialState),
+                GradientTolerance, $"{name} d loss / d initial state");
+        }
     }
 
     [Theory]

@@ -18,6 +18,9 @@ internal sealed record TorchModule(
 /// (batch 1, so its values are <c>[t * F + f]</c> whether batch_first or not), PyTorch's output y (the
 /// whole sequence, or the last step's: each direction's final h), the MSE target and loss, and the
 /// parameters and their gradients and the input's gradient, by state_dict name in PyTorch's layout.
+/// A single recurrent module also has its initial state (<c>h_0</c>, and <c>c_0</c> for an LSTM,
+/// <c>[num_layers · directions, 1, H]</c>), final state (<c>h_n</c>, <c>c_n</c>) and the gradient with
+/// respect to the initial state; null for the stack, which starts from zeros.
 /// </summary>
 internal sealed record PyTorchCase(
     TorchModule[] Layers,
@@ -31,7 +34,10 @@ internal sealed record PyTorchCase(
     double Loss,
     Dictionary<string, TorchTensor> Parameters,
     Dictionary<string, TorchTensor> Gradients,
-    TorchTensor InputGradient);
+    TorchTensor InputGradient,
+    Dictionary<string, TorchTensor>? InitialState = null,
+    Dictionary<string, TorchTensor>? FinalState = null,
+    Dictionary<string, TorchTensor>? InitialStateGradient = null);
 
 /// <summary>Reads the PyTorch fixtures committed under <c>tests/fixtures/pytorch/</c> (see the README there).</summary>
 internal static class PyTorchFixtures

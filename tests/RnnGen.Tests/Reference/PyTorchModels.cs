@@ -1,15 +1,25 @@
 namespace RnnGen.Tests.Reference;
 
+/// <summary>A PyTorch fixture's reference model, and its values in the model's layouts (the states null when the fixture has none).</summary>
+internal sealed record PyTorchModel(
+    ReferenceSequential Model,
+    double[] Parameters,
+    double[] Gradients,
+    double[]? InitialState,
+    double[]? FinalState,
+    double[]? InitialStateGradient);
+
 /// <summary>
 /// The Keras-equivalent reference model of a PyTorch fixture, with PyTorch's weights and gradients
 /// mapped onto its parameters by <see cref="TorchLayout"/>. Each of a module's <c>num_layers</c> is one
 /// Keras layer (wrapped in Bidirectional, concat, when bidirectional); every recurrent layer returns
-/// sequences but the last one of a case whose output is the last step.
+/// sequences but the last one of a case whose output is the last step. A fixture with an initial
+/// state becomes a stateful model starting from it.
 /// </summary>
 internal static class PyTorchModels
 {
-    /// <summary>The model, the mapped weights and the mapped gradients (both in the model's parameter layout).</summary>
-    public static (ReferenceSequential Model, double[] Parameters, double[] Gradients) Of(PyTorchCase fixture)
+    /// <summary>The model, and the fixture's weights, gradients and states mapped onto its layouts.</summary>
+    public static PyTorchModel Of(PyTorchCase fixture)
     {
         var layers = new List<ReferenceLayer>();
         var parameters = new List<double>();
@@ -50,6 +60,23 @@ internal static class PyTorchModels
             }
         }
 
-        return (new ReferenceSequential(fixture.TimeSteps, fixture.Features, false, layers), [.. parameters], [.. gradients]);
+        var model = new ReferenceSequential(fixture.TimeSteps, fixture.Features, fixture.InitialState is not null, layers);
+        return new PyTorchModel(model, [.. parameters], [.. gradients],
+            State(fixture, fixture.InitialState, "h_0", "c_0"),
+            State(fixture, fixture.FinalState, "h_n", "c_n"),
+            State(fixture, fixture.InitialStateGradient, "h_0", "c_0"));
+    }
+
+    /// <summary>A single module's state tensors in the reference's state layout.</summary>
+    private static double[]? State(PyTorchCase fixture, Dictionary<string, TorchTensor>? tensors, string h, string c)
+    {
+        if (tensors is null)
+        {
+            return null;
+        }
+
+        TorchModule module = fixture.Layers.Single();
+        return TorchLayout.State(module.NumLayers, module.Bidirectional ? 2 : 1, module.HiddenSize,
+            tensors[h].Data, tensors.GetValueOrDefault(c)?.Data);
     }
 }

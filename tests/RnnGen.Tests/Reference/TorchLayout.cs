@@ -21,6 +21,7 @@ internal enum TorchValues
 /// (PyTorch's GRU is Keras' reset_after = true);</item>
 /// <item>RNN (tanh): bias = <c>bias_ih + bias_hh</c>;</item>
 /// <item><c>_reverse</c> tensors are the backward layer of a Keras Bidirectional, after the forward ones;</item>
+/// <item>states <c>h_0</c>, <c>c_0</c> (and <c>h_n</c>, <c>c_n</c>) <c>[L·D, 1, H]</c> → each layer's and direction's <c>[h]</c> or <c>[h, c]</c> in turn;</item>
 /// <item>Linear <c>weight[out, in]</c> → Dense kernel <c>[in, out]</c> (transposed), bias as it is.</item>
 /// </list>
 /// </summary>
@@ -60,6 +61,26 @@ internal static class TorchLayout
             _ => inputBias,
         };
         return [.. kernel, .. recurrentKernel, .. bias];
+    }
+
+    /// <summary>
+    /// PyTorch's state of one module, <c>h[num_layers · directions, 1, H]</c> (and <c>c</c>, LSTM only),
+    /// in the reference's layout: layer by layer, the forward direction then the backward one, each
+    /// <c>[h]</c> or <c>[h, c]</c> (Keras' LSTM state order).
+    /// </summary>
+    public static double[] State(int layers, int directions, int units, double[] h, double[]? c)
+    {
+        var state = new List<double>();
+        for (int k = 0; k < layers * directions; k++)
+        {
+            state.AddRange(h.AsSpan(k * units, units));
+            if (c is not null)
+            {
+                state.AddRange(c.AsSpan(k * units, units));
+            }
+        }
+
+        return [.. state];
     }
 
     /// <summary>A Linear layer as Keras' Dense: kernel <c>[in, out]</c> = weightᵀ, then the bias.</summary>
