@@ -3,6 +3,8 @@ namespace RnnGen.Tests.Reference;
 /// <summary>
 /// Keras <c>Bidirectional(layer, merge_mode)</c>: the forward layer is <paramref name="Layer"/>, the
 /// backward one a copy with go_backwards flipped, both reading the same input from their own state.
+/// (tf.keras and Keras 2 flip go_backwards; Keras 3 sets it to true and so refuses a wrapped layer
+/// that already goes backwards. The two agree on every layer Keras 3 accepts.)
 /// With return_sequences the backward layer's outputs (in its processing order, last step first)
 /// are flipped back to input order before merging, so step t merges both layers' outputs for
 /// input step t. Weights: the forward layer's <c>get_weights()</c>, then the backward layer's; state:
