@@ -3,11 +3,27 @@ namespace RnnGen.Tests.Reference;
 /// <summary>
 /// Keras <c>Dense(units, activation, use_bias)</c>: <c>y = act(x·Kernel + Bias)</c> for every vector
 /// of the sequence (Keras 3 applies Dense to the last axis). Weights: kernel <c>[in, units]</c>,
-/// then bias <c>[units]</c> when <paramref name="UseBias"/>.
+/// then bias <c>[units]</c> when <see cref="UseBias"/>.
 /// </summary>
-internal sealed record DenseLayer(int Units, Activation Activation = Activation.Linear, bool UseBias = true)
-    : ReferenceLayer(Units)
+internal sealed record DenseLayer : ReferenceLayer
 {
+    /// <summary>Describes the layer; the parameters are named as Keras' arguments (and as the record's properties) so that calls name them so.</summary>
+    /// <param name="Units">The width of y.</param>
+    /// <param name="Activation">The activation; null: Keras' default, linear.</param>
+    /// <param name="UseBias">Whether the layer has a bias.</param>
+    public DenseLayer(int Units, ReferenceActivation? Activation = null, bool UseBias = true)
+        : base(Units)
+    {
+        this.Activation = Activation ?? KerasActivation.Linear;
+        this.UseBias = UseBias;
+    }
+
+    /// <summary>The activation of y.</summary>
+    public ReferenceActivation Activation { get; init; }
+
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool UseBias { get; init; }
+
     /// <inheritdoc/>
     public override int ParameterCount(int inputWidth) => inputWidth * Units + (UseBias ? Units : 0);
 
@@ -18,7 +34,7 @@ internal sealed record DenseLayer(int Units, Activation Activation = Activation.
         for (int t = 0; t < inputs.Length; t++)
         {
             // y_t = act(x_t·Kernel + Bias)
-            outputs[t] = [.. PreActivation(weights, inputs[t]).Select(z => ReferenceActivation.Apply(Activation, z))];
+            outputs[t] = [.. PreActivation(weights, inputs[t]).Select(Activation.Apply)];
         }
 
         return new LayerOutput(outputs, []);
@@ -34,7 +50,7 @@ internal sealed record DenseLayer(int Units, Activation Activation = Activation.
         {
             // dz = dy ⊙ act'(z); dKernel += x_tᵀ·dz; dBias += dz; dx_t = dz·Kernelᵀ
             double[] z = PreActivation(weights, inputs[t]);
-            double[] dz = [.. z.Select((value, d) => outputGradients[t][d] * ReferenceActivation.Derivative(Activation, value))];
+            double[] dz = [.. z.Select((value, d) => outputGradients[t][d] * Activation.Derivative(value))];
             RowVector.AddOuterProduct(inputs[t], dz, Kernel(weightGradients, inputWidth));
             RowVector.Add(dz, Bias(weightGradients, inputWidth));
             inputGradients[t] = new double[inputWidth];

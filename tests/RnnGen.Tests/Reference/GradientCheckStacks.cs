@@ -3,7 +3,8 @@ namespace RnnGen.Tests.Reference;
 /// <summary>
 /// The stacks whose analytic gradients are checked against central differences: 1 to 4 recurrent
 /// layers, Dense before, between and after them, every activation, layers without bias,
-/// go_backwards, return_sequences on the last layer, stateful models, odd sizes.
+/// go_backwards, return_sequences on the last layer, stateful models, odd sizes, and stacks mixing
+/// SimpleRNN, LSTM, GRU (both ways of reset_after), Bidirectional and Dense.
 /// </summary>
 internal static class GradientCheckStacks
 {
@@ -53,6 +54,36 @@ internal static class GradientCheckStacks
             new DenseLayer(3, UseBias: false),
         ]),
         ["Dense(4, tanh) + Dense(2) on every step"] = new(5, 3, false, [new DenseLayer(4, Activation.Tanh), new DenseLayer(2)]),
+        ["LSTM(4, seq) + GRU(3) + Dense(1)"] = new(5, 3, false,
+            [new LstmLayer(4, ReturnSequences: true), new GruLayer(3), new DenseLayer(1)]),
+        ["GRU(4, reset before, seq, backwards) + Dense(3, elu) + SimpleRNN(3, selu, seq) + LSTM(2, softsign, hard_sigmoid) + Dense(2, swish)"] = new(4, 2, false,
+        [
+            new GruLayer(4, ReturnSequences: true, GoBackwards: true, ResetAfter: false),
+            new DenseLayer(3, KerasActivation.Elu),
+            new SimpleRnnLayer(3, KerasActivation.Selu, ReturnSequences: true),
+            new LstmLayer(2, KerasActivation.Softsign, KerasActivation.HardSigmoid),
+            new DenseLayer(2, KerasActivation.Swish),
+        ]),
+        ["stateful SimpleRNN(3, seq) + LSTM(3, no bias, seq, backwards) + GRU(2, seq) + Dense(2, softplus) per step"] = new(5, 3, true,
+        [
+            new SimpleRnnLayer(3, ReturnSequences: true),
+            new LstmLayer(3, UseBias: false, ReturnSequences: true, GoBackwards: true),
+            new GruLayer(2, ReturnSequences: true),
+            new DenseLayer(2, KerasActivation.Softplus),
+        ]),
+        ["stateful Bidirectional(LSTM(3, seq)) + Bidirectional(GRU(2), sum) + Dense(1, hard_sigmoid keras 2)"] = new(5, 2, true,
+        [
+            new BidirectionalLayer(new LstmLayer(3, ReturnSequences: true)),
+            new BidirectionalLayer(new GruLayer(2), ReferenceMergeMode.Sum),
+            new DenseLayer(1, KerasActivation.HardSigmoidKeras2),
+        ]),
+        ["Dense(4, relu) + Bidirectional(SimpleRNN(3, seq), ave) + LSTM(3, seq) + Bidirectional(GRU(2, seq, reset before), mul)"] = new(4, 3, false,
+        [
+            new DenseLayer(4, Activation.Relu),
+            new BidirectionalLayer(new SimpleRnnLayer(3, ReturnSequences: true), ReferenceMergeMode.Ave),
+            new LstmLayer(3, ReturnSequences: true),
+            new BidirectionalLayer(new GruLayer(2, ReturnSequences: true, ResetAfter: false), ReferenceMergeMode.Mul),
+        ]),
     };
 
     /// <summary>The names, as theory data (one test case each).</summary>

@@ -9,11 +9,25 @@ internal sealed record KerasJsTensor(double[] Data, int[] Shape);
 /// One keras-js case: a single-layer model's input <c>[T, F]</c>, the layer's <c>get_weights()</c>
 /// arrays in order, and Keras' output (<c>[units]</c>, or <c>[T, units]</c> with return_sequences).
 /// </summary>
-internal sealed record KerasJsCase(KerasJsTensor Input, KerasJsTensor[] Weights, KerasJsTensor Expected);
+internal sealed record KerasJsCase(KerasJsTensor Input, KerasJsTensor[] Weights, KerasJsTensor Expected)
+{
+    /// <summary>T, the input's steps.</summary>
+    public int TimeSteps => Input.Shape[0];
+
+    /// <summary>F, the width of each input step.</summary>
+    public int Features => Input.Shape[1];
+
+    /// <summary>The weights one after another: the layer's parameters in <c>get_weights()</c> order.</summary>
+    public double[] Parameters => [.. Weights.SelectMany(weight => weight.Data)];
+
+    /// <summary>U: the recurrent kernel <c>[U, G·U]</c> has U rows for every cell kind (G = 1, 3, 4).</summary>
+    public int Units => Weights[1].Shape[0];
+}
 
 /// <summary>
 /// Reads the Keras 2.1.2 fixtures of keras-js (<c>shared/data/keras-js/{SimpleRNN,LSTM,GRU}.json</c>,
 /// which live beside the repository, never inside it; see the README there for each case's options).
+/// Every file has the same shape of case, whatever the cell kind.
 /// </summary>
 internal static class KerasJsFixtures
 {

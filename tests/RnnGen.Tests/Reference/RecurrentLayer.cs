@@ -4,13 +4,16 @@ namespace RnnGen.Tests.Reference;
 /// Keras' <c>RNN</c> layer around a cell: runs the cell over the steps (last to first with
 /// <paramref name="GoBackwards"/>), outputs every step's <c>h</c> in processing order
 /// (<paramref name="ReturnSequences"/>, so reversed relative to the input with go_backwards) or only
-/// the last one, and back-propagates through time. A cell kind (SimpleRNN, later LSTM, GRU) supplies
+/// the last one, and back-propagates through time. A cell kind (SimpleRNN, LSTM, GRU) supplies
 /// one step and its gradient; the first <see cref="ReferenceLayer.Units"/> values of its state are <c>h</c>.
 /// </summary>
 internal abstract record RecurrentLayer(int Units, bool ReturnSequences, bool GoBackwards) : ReferenceLayer(Units)
 {
     /// <inheritdoc/>
     public override int StateLength => Units;
+
+    /// <inheritdoc/>
+    public sealed override bool IsRecurrent => true;
 
     /// <inheritdoc/>
     public sealed override bool KeepsSequence => ReturnSequences;
@@ -48,7 +51,7 @@ internal abstract record RecurrentLayer(int Units, bool ReturnSequences, bool Go
             (inputGradients[t], stateGradient) = StepBackward(weights, inputs[t], states[k], stateGradient, weightGradients);
         }
 
-        return new LayerGradients(weightGradients, inputGradients);
+        return new LayerGradients(weightGradients, inputGradients) { InitialState = stateGradient };
     }
 
     /// <summary>The state after one step of the cell: input <paramref name="x"/>, state <paramref name="previousState"/>.</summary>

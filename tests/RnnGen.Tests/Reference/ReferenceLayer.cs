@@ -15,6 +15,9 @@ internal abstract record ReferenceLayer(int Units)
     /// <summary>Values of state the layer carries between calls (0: none).</summary>
     public virtual int StateLength => 0;
 
+    /// <summary>Whether the layer runs over the time steps, so that its input must be a sequence (recurrent and Bidirectional layers).</summary>
+    public virtual bool IsRecurrent => false;
+
     /// <summary>Whether the output has one vector per input vector (false: only the last state).</summary>
     public virtual bool KeepsSequence => true;
 
@@ -26,7 +29,8 @@ internal abstract record ReferenceLayer(int Units)
 
     /// <summary>
     /// Given d loss / d outputs of <see cref="Forward"/> (same shape as its outputs), returns
-    /// d loss / d weights (same layout as <paramref name="weights"/>) and d loss / d inputs.
+    /// d loss / d weights (same layout as <paramref name="weights"/>), d loss / d inputs and, for a
+    /// layer with state, d loss / d <paramref name="initialState"/>.
     /// </summary>
     public abstract LayerGradients Backward(double[] weights, double[][] inputs, double[] initialState, double[][] outputGradients);
 }
@@ -35,4 +39,8 @@ internal abstract record ReferenceLayer(int Units)
 internal sealed record LayerOutput(double[][] Outputs, double[] FinalState);
 
 /// <summary>d loss / d weights (the weights' layout) and d loss / d inputs <c>[t][i]</c> of one layer.</summary>
-internal sealed record LayerGradients(double[] Weights, double[][] Inputs);
+internal sealed record LayerGradients(double[] Weights, double[][] Inputs)
+{
+    /// <summary>d loss / d initial state (<see cref="ReferenceLayer.StateLength"/> values; empty for a layer without state).</summary>
+    public double[] InitialState { get; init; } = [];
+}

@@ -4,7 +4,8 @@ namespace RnnGen.Tests.Reference;
 /// An independent float64 Keras 3 <c>Sequential</c> of <see cref="ReferenceLayer"/>s over one input
 /// sequence <c>[timeSteps, features]</c>, batch 1: what generated models are checked against.
 /// Parameters are the layers' <c>get_weights()</c> arrays in <c>model.get_weights()</c> order, each
-/// row-major; the state is each recurrent layer's state in layer order (<c>[h]</c> for SimpleRNN).
+/// row-major; the state is each recurrent layer's state in layer order (<c>[h]</c> for SimpleRNN and GRU,
+/// <c>[h, c]</c> for LSTM, the forward layer's then the backward layer's for Bidirectional).
 /// A Dense layer applied to a sequence acts on every step; a recurrent layer without
 /// return_sequences leaves a single vector, after which only Dense layers may follow.
 /// </summary>
@@ -40,7 +41,7 @@ internal sealed class ReferenceSequential
         bool sequence = true;
         for (int i = 0; i < layers.Count; i++)
         {
-            if (layers[i] is RecurrentLayer && !sequence)
+            if (layers[i].IsRecurrent && !sequence)
             {
                 throw new ArgumentException(
                     $"Layer {i} ({layers[i]}) is recurrent but receives a single vector: every recurrent layer before it must return sequences.",
@@ -84,7 +85,7 @@ internal sealed class ReferenceSequential
     /// <summary>Whether the output has one vector per time step (no recurrent layer drops the sequence).</summary>
     public bool OutputIsSequence { get; }
 
-    /// <summary>Sum of the recurrent layers' state lengths (SimpleRNN: its units).</summary>
+    /// <summary>Sum of the recurrent layers' state lengths (SimpleRNN and GRU: their units; LSTM: twice; Bidirectional: twice its layer's).</summary>
     public int StateLength { get; }
 
     /// <summary>The model's outputs <c>[t * units + d]</c> (a sequence) or <c>[d]</c>, and every recurrent layer's final state in order.</summary>
@@ -122,6 +123,14 @@ internal sealed class ReferenceSequential
     public double[] InputGradient(double[] parameters, double[] input, double[] target, double[]? initialState = null) =>
         Backpropagate(parameters, input, target, initialState).Input;
 
+    /// <summary>
+    /// d <see cref="Loss"/> / d initialState by backpropagation (<see cref="StateLength"/> values, laid out as the state):
+    /// zeros for a model that is not <see cref="Stateful"/>, which ignores the given state.
+    /// </summary>
+    /// <exception cref="ArgumentException">An array of the wrong length.</exception>
+    public double[] InitialStateGradient(double[] parameters, double[] input, double[] target, double[]? initialState = null) =>
+        Backpropagate(parameters, input, target, initialState).InitialState;
+
     /// <summary>d <see cref="Loss"/> / d parameters by central differences (<see cref="CentralDifferences"/>), to check <see cref="Gradients"/>.</summary>
     public static double[] FiniteDifferenceGradients(
         ReferenceSequential model, double[] parameters, double[] input, double[] target, double[]? initialState = null) =>
@@ -154,8 +163,8 @@ internal sealed class ReferenceSequential
         return new Trace(layerInputs, layerStates, data, finalStates);
     }
 
-    /// <summary>d loss / d parameters and d loss / d input: the layers' backward passes, last layer first.</summary>
-    private (double[] Parameters, double[] Input) Backpropagate(double[] parameters, double[] input, double[] target, double[]? initialState)
+    /// <summary>d loss / d parameters, input and initial state: the layers' backward passes, last layer first.</summary>
+    private (double[] Parameters, double[] Input, double[] InitialState) Backpropagate(double[] parameters, double[] input, double[] target, double[]? initialState)
     {
         CheckLength(target, OutputLength, nameof(target));
         Trace trace = Run(parameters, input, initialState);
@@ -164,14 +173,20 @@ internal sealed class ReferenceSequential
         double[][] gradient = [.. trace.Outputs.Select((vector, t) =>
             vector.Select((y, d) => 2 * (y - target[t * vector.Length + d]) / OutputLength).ToArray())];
         var parameterGradients = new double[ParameterCount];
+        var stateGradients = new double[StateLength];
         for (int i = Layers.Count - 1; i >= 0; i--)
         {
             LayerGradients layer = Layers[i].Backward(Weights(parameters, i), trace.LayerInputs[i], trace.LayerStates[i], gradient);
             layer.Weights.CopyTo(parameterGradients, parameterOffsets[i]);
+            if (Stateful)
+            {
+                layer.InitialState.CopyTo(stateGradients, stateOffsets[i]);
+            }
+
             gradient = layer.Inputs;
         }
 
-        return (parameterGradients, [.. gradient.SelectMany(vector => vector)]);
+        return (parameterGradients, [.. gradient.SelectMany(vector => vector)], stateGradients);
     }
 
     /// <summary>Layer i's slice of the parameters.</summary>

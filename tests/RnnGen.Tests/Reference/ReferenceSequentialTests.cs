@@ -59,10 +59,9 @@ public class ReferenceSequentialTests(ITestOutputHelper output)
         int n, Activation activation, bool returnSequences, bool goBackwards, bool stateful, bool useBias)
     {
         KerasJsCase fixture = KerasJsFixtures.Load("SimpleRNN", n);
-        int timeSteps = fixture.Input.Shape[0], features = fixture.Input.Shape[1], units = fixture.Weights[0].Shape[1];
-        var model = new ReferenceSequential(timeSteps, features, stateful,
-            [new SimpleRnnLayer(units, activation, useBias, returnSequences, goBackwards)]);
-        double[] parameters = [.. fixture.Weights.SelectMany(weight => weight.Data)];
+        var model = new ReferenceSequential(fixture.TimeSteps, fixture.Features, stateful,
+            [new SimpleRnnLayer(fixture.Units, activation, useBias, returnSequences, goBackwards)]);
+        double[] parameters = fixture.Parameters;
         Assert.Equal(model.ParameterCount, parameters.Length);
 
         // Stateful cases: Keras predicted twice on the same input; expected is the second call.
@@ -164,23 +163,9 @@ public class ReferenceSequentialTests(ITestOutputHelper output)
         Assert.Equal(1, ReferenceActivation.Derivative(Activation.Relu, 1e-300));
     }
 
-    /// <summary>Seeded parameters in [-0.8, 0.8], input and target in [-1, 1], and for a stateful model an initial state in [-0.5, 0.5].</summary>
-    private static (double[] Parameters, double[] Input, double[] Target, double[]? State) RandomSample(ReferenceSequential model)
-    {
-        var random = new Random(Seed);
-        double[] Uniform(int length, double scale) => [.. Enumerable.Range(0, length).Select(_ => scale * (2 * random.NextDouble() - 1))];
-        return (Uniform(model.ParameterCount, 0.8), Uniform(model.InputLength, 1), Uniform(model.OutputLength, 1),
-            model.Stateful ? Uniform(model.StateLength, 0.5) : null);
-    }
+    private static (double[] Parameters, double[] Input, double[] Target, double[]? State) RandomSample(ReferenceSequential model) =>
+        ReferenceChecks.RandomSample(model, Seed);
 
-    /// <summary>Asserts max |actual - expected| &lt;= tolerance · max |expected| (and that expected is not all zeros).</summary>
-    private void AssertRelativelyClose(double[] expected, double[] actual, double tolerance, string what)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        double scale = expected.Max(Math.Abs);
-        double worst = expected.Zip(actual, (e, a) => Math.Abs(a - e)).Max() / scale;
-        output.WriteLine($"{what}: worst error {worst:E2} relative to the largest value {scale:G4}");
-        Assert.True(scale > 1e-3, $"{what}: the expected values are too small to check ({scale:G4}).");
-        Assert.True(worst <= tolerance, $"{what}: worst error {worst:E2} relative to {scale:G4} exceeds {tolerance:E0}.");
-    }
+    private void AssertRelativelyClose(double[] expected, double[] actual, double tolerance, string what) =>
+        ReferenceChecks.AssertRelativelyClose(output, expected, actual, tolerance, what);
 }

@@ -3,22 +3,35 @@ namespace RnnGen.Tests.Reference;
 /// <summary>
 /// Keras <c>SimpleRNN(units, activation, use_bias, return_sequences, go_backwards)</c>:
 /// <c>h_t = act(x_t·Kernel + h_{t-1}·RecurrentKernel + Bias)</c>, state <c>[h]</c>. Weights: kernel
-/// <c>[in, units]</c>, recurrent_kernel <c>[units, units]</c>, then bias <c>[units]</c> when <paramref name="UseBias"/>.
+/// <c>[in, units]</c>, recurrent_kernel <c>[units, units]</c>, then bias <c>[units]</c> when <see cref="UseBias"/>.
 /// </summary>
-internal sealed record SimpleRnnLayer(
-    int Units,
-    Activation Activation = Activation.Tanh,
-    bool UseBias = true,
-    bool ReturnSequences = false,
-    bool GoBackwards = false)
-    : RecurrentLayer(Units, ReturnSequences, GoBackwards)
+internal sealed record SimpleRnnLayer : RecurrentLayer
 {
+    /// <summary>Describes the layer; the parameters are named as Keras' arguments (and as the record's properties) so that calls name them so.</summary>
+    /// <param name="Units">The width of h.</param>
+    /// <param name="Activation">The activation; null: Keras' default, tanh.</param>
+    /// <param name="UseBias">Whether the layer has a bias.</param>
+    /// <param name="ReturnSequences">Whether every step's h is an output.</param>
+    /// <param name="GoBackwards">Whether the steps run last to first.</param>
+    public SimpleRnnLayer(int Units, ReferenceActivation? Activation = null, bool UseBias = true, bool ReturnSequences = false, bool GoBackwards = false)
+        : base(Units, ReturnSequences, GoBackwards)
+    {
+        this.Activation = Activation ?? KerasActivation.Tanh;
+        this.UseBias = UseBias;
+    }
+
+    /// <summary>The activation of h.</summary>
+    public ReferenceActivation Activation { get; init; }
+
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool UseBias { get; init; }
+
     /// <inheritdoc/>
     public override int ParameterCount(int inputWidth) => inputWidth * Units + Units * Units + (UseBias ? Units : 0);
 
     /// <inheritdoc/>
     protected override double[] Step(double[] weights, double[] x, double[] previousState) =>
-        [.. PreActivation(weights, x, previousState).Select(a => ReferenceActivation.Apply(Activation, a))];
+        [.. PreActivation(weights, x, previousState).Select(Activation.Apply)];
 
     /// <inheritdoc/>
     protected override (double[] Input, double[] PreviousState) StepBackward(
@@ -26,7 +39,7 @@ internal sealed record SimpleRnnLayer(
     {
         // da = dh_t ⊙ act'(a_t)
         double[] a = PreActivation(weights, x, previousState);
-        double[] da = [.. a.Select((value, j) => stateGradient[j] * ReferenceActivation.Derivative(Activation, value))];
+        double[] da = [.. a.Select((value, j) => stateGradient[j] * Activation.Derivative(value))];
 
         // dKernel += x_tᵀ·da; dRecurrentKernel += h_{t-1}ᵀ·da; dBias += da
         RowVector.AddOuterProduct(x, da, Kernel(weightGradients, x.Length));
