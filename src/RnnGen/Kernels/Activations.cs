@@ -84,7 +84,7 @@ public static class Activations
     /// <summary><c>values[i] = elu(values[i])</c> in place, vectorized: <c>elu(x)</c>: x for x &gt; 0, else <c>e^x - 1</c>.</summary>
     public static void Elu(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<EluActivation>>(values);
 
-    /// <summary><c>gradient[i] *= y[i] &gt; 0 ? 1 : y[i] + 1</c>. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <summary><c>gradient[i] *= y[i] &lt; 0 ? y[i] + 1 : 1</c>. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
     public static void MultiplyByEluDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
         ElementwiseLoops.Update<LaneGradient<EluActivation>>(y, gradient);
@@ -96,7 +96,7 @@ public static class Activations
     /// <summary><c>values[i] = selu(values[i])</c> in place, vectorized: <c>selu(x) = scale · elu(x, alpha)</c> with Keras' constants.</summary>
     public static void Selu(Span<float> values) => ElementwiseLoops.InPlace<LaneFunction<SeluActivation>>(values);
 
-    /// <summary><c>gradient[i] *= y[i] &gt; 0 ? scale : y[i] + scale · alpha</c>. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
+    /// <summary><c>gradient[i] *= y[i] &lt; 0 ? y[i] + scale · alpha : scale</c>. <paramref name="y"/> holds at least <c>gradient.Length</c> floats.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="y"/> is shorter than <paramref name="gradient"/>.</exception>
     public static void MultiplyBySeluDerivative(ReadOnlySpan<float> y, Span<float> gradient) =>
         ElementwiseLoops.Update<LaneGradient<SeluActivation>>(y, gradient);

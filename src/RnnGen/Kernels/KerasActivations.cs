@@ -121,7 +121,7 @@ internal readonly struct HardSigmoidKeras2Activation : ILaneActivation
         KerasActivations.HardSigmoidGradient<TLanes, TVector>(y, gradient, 0.2f);
 }
 
-/// <summary>Keras <c>elu(x) = x</c> for x &gt; 0, else <c>e^x - 1</c> (alpha 1); <c>elu' = 1</c>, else <c>y + 1</c>.</summary>
+/// <summary>Keras <c>elu(x) = x</c> for x &gt; 0, else <c>e^x - 1</c> (alpha 1); <c>elu' = y + 1</c> for y &lt; 0, else 1.</summary>
 internal readonly struct EluActivation : ILaneActivation
 {
     public static bool DerivativeFromInput => false;
@@ -140,12 +140,13 @@ internal readonly struct EluActivation : ILaneActivation
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        TVector slope = TLanes.Select(TLanes.GreaterThan(y, TLanes.Broadcast(0f)), TLanes.Broadcast(1f), TLanes.Add(y, TLanes.Broadcast(1f)));
+        // y < 0, as TensorFlow's EluGrad: elu'(0) = 1.
+        TVector slope = TLanes.Select(TLanes.LessThan(y, TLanes.Broadcast(0f)), TLanes.Add(y, TLanes.Broadcast(1f)), TLanes.Broadcast(1f));
         return TLanes.Multiply(gradient, slope);
     }
 }
 
-/// <summary>Keras <c>selu(x) = scale · elu(x, alpha)</c>; <c>selu' = scale</c> for y &gt; 0, else <c>y + scale · alpha</c>.</summary>
+/// <summary>Keras <c>selu(x) = scale · elu(x, alpha)</c>; <c>selu' = y + scale · alpha</c> for y &lt; 0, else <c>scale</c>.</summary>
 internal readonly struct SeluActivation : ILaneActivation
 {
     public static bool DerivativeFromInput => false;
@@ -165,10 +166,11 @@ internal readonly struct SeluActivation : ILaneActivation
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
+        // y < 0, not y <= 0, as TensorFlow's SeluGrad: selu'(0) = scale.
         TVector slope = TLanes.Select(
-            TLanes.GreaterThan(y, TLanes.Broadcast(0f)),
-            TLanes.Broadcast(KerasActivations.SeluScale),
-            TLanes.Add(y, TLanes.Broadcast(KerasActivations.SeluScale * KerasActivations.SeluAlpha)));
+            TLanes.LessThan(y, TLanes.Broadcast(0f)),
+            TLanes.Add(y, TLanes.Broadcast(KerasActivations.SeluScale * KerasActivations.SeluAlpha)),
+            TLanes.Broadcast(KerasActivations.SeluScale));
         return TLanes.Multiply(gradient, slope);
     }
 }

@@ -134,6 +134,15 @@ public class KerasActivationAccuracyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void At_zero_elu_and_selu_have_the_slope_of_their_linear_side_as_in_TensorFlow()
+    {
+        float[] slopes = [1f, 1f];
+        Activations.MultiplyByEluDerivative([0f], slopes.AsSpan(0, 1));
+        Activations.MultiplyBySeluDerivative([0f], slopes.AsSpan(1, 1));
+        Assert.Equal([1f, (float)SeluScale], slopes);
+    }
+
+    [Fact]
     public void Softplus_keeps_its_relative_accuracy_far_below_zero()
     {
         float[] xs = [.. Enumerable.Range(0, 6_000).Select(static i => -87f + i * 0.0113f)];
