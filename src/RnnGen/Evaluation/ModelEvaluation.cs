@@ -50,7 +50,7 @@ public static class ModelEvaluation
     /// <param name="data">Scaled samples.</param>
     /// <param name="scaler">The fitted scaler that scaled the data.</param>
     /// <param name="targetColumns">The scaler's column of each output: output <c>o</c> uses
-    /// <c>targetColumns[o % targetColumns.Length]</c> (so <c>[d]</c> covers return_sequences' <c>[t * DenseUnits + d]</c>).
+    /// <c>targetColumns[o % targetColumns.Length]</c> (so <c>[d]</c> covers a sequence output's <c>[t * OutputUnits + d]</c>).
     /// Empty: column 0, allowed only for a one-column scaler.</param>
     /// <exception cref="ArgumentException">The data set does not fit the model, or the columns do not fit the scaler or the outputs.</exception>
     public static RegressionMetrics Evaluate(this IRnnModel model, WindowedDataset data, IScaler scaler, ReadOnlySpan<int> targetColumns = default)

@@ -34,7 +34,7 @@ internal static class SampleLoss
         if (data.InputLength != model.InputLength)
         {
             throw new ArgumentException(
-                $"Expected windows of the model's InputLength = TimeSteps * Features = {model.Shape.TimeSteps} * {model.Shape.Features} = {model.InputLength} floats, but the data set's are {data.InputLength}.",
+                $"Expected windows of the model's InputLength = TimeSteps * Features = {model.Layout.TimeSteps} * {model.Layout.Features} = {model.InputLength} floats, but the data set's are {data.InputLength}.",
                 paramName);
         }
 

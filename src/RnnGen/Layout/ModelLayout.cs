@@ -95,6 +95,15 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
         Weights.FirstOrDefault(w => w.Name == name)
         ?? throw new KeyNotFoundException($"The model has no weight '{name}'; its weights are {string.Join(", ", Weights.Select(static w => w.Name))}.");
 
+    /// <summary>The weight array that holds Parameters[<paramref name="parameterIndex"/>].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside Parameters.</exception>
+    internal WeightLayout WeightContaining(int parameterIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(parameterIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(parameterIndex, ParameterCount);
+        return Weights.Last(w => w.Offset <= parameterIndex);
+    }
+
     /// <inheritdoc/>
     public bool Equals(ModelLayout? other) =>
         other is not null

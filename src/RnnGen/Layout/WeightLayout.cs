@@ -21,6 +21,23 @@ public sealed record WeightLayout(string Name, int Layer, int Offset, int Rows, 
     /// <summary>The array's floats in <paramref name="parameters"/> (Parameters or Gradients).</summary>
     public Span<float> Of(Span<float> parameters) => parameters.Slice(Offset, Length);
 
+    /// <summary>The array's own Keras name, after the layer's: <c>kernel</c>, <c>recurrent_kernel</c> or <c>bias</c>.</summary>
+    internal string KerasName => Name[(Name.LastIndexOf('/') + 1)..];
+
+    /// <summary>The shape as Keras prints it: <c>(1, 3)</c>, or <c>(3,)</c> for a vector.</summary>
+    internal string ShapeText => IsVector
+        ? FormattableString.Invariant($"({Columns},)")
+        : FormattableString.Invariant($"({Rows}, {Columns})");
+
+    /// <summary>Names Parameters[<paramref name="parameterIndex"/>], inside this array: <c>simple_rnn/kernel[0, 2]</c> or <c>dense/bias[0]</c>.</summary>
+    internal string ElementName(int parameterIndex)
+    {
+        int i = parameterIndex - Offset;
+        return IsVector
+            ? FormattableString.Invariant($"{Name}[{i}]")
+            : FormattableString.Invariant($"{Name}[{i / Columns}, {i % Columns}]");
+    }
+
     /// <inheritdoc/>
     public override string ToString() => IsVector ? $"{Name} [{Columns}]" : $"{Name} [{Rows}, {Columns}]";
 }

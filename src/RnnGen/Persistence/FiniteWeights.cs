@@ -21,7 +21,7 @@ internal static class FiniteWeights
             index++;
         }
 
-        string element = KerasWeight.Containing(model.Shape, index).ElementName(index);
+        string element = model.Layout.WeightContaining(index).ElementName(index);
         throw new ArgumentException(
             string.Create(CultureInfo.InvariantCulture, $"Expected finite weights, but parameter {index} ({element}) is {parameters[index]}; nothing was written."),
             paramName);

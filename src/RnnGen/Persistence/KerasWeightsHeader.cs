@@ -3,16 +3,26 @@ using System.Text.Json;
 namespace RnnGen.Persistence;
 
 /// <summary>
-/// Checks what a weights JSON says it is (<c>format</c>, <c>version</c>, <c>shape</c>) against the model, as the binary
-/// format checks its header. Each field is optional, for scripts that write only <c>weights</c>; one that is present must match.
+/// Checks what a weights JSON says it is (<c>format</c>, <c>version</c>; a version-1 document's <c>shape</c>) against the
+/// model, as the binary format checks its header. Each field is optional, for scripts that write only the weights; one
+/// that is present must match.
 /// </summary>
 internal static class KerasWeightsHeader
 {
     public const string Format = "rnngen-keras-weights";
-    public const int Version = 1;
 
-    /// <summary>Throws an <see cref="InvalidDataException"/> unless <paramref name="root"/>'s header fits <paramref name="shape"/>.</summary>
-    public static void Check(JsonElement root, RnnShape shape)
+    /// <summary>The version <see cref="KerasWeightsJson.Export(IRnnModel)"/> writes: the per-layer document.</summary>
+    public const int Version = 2;
+
+    /// <summary>The single-layer document (a <c>shape</c> object and one flat <c>weights</c> array), still read.</summary>
+    public const int VersionOne = 1;
+
+    /// <summary>
+    /// The document's version, after checking its <c>format</c>: the declared <c>version</c>, or without one, 2 for a
+    /// document with <c>layers</c> and 1 for one without.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Another format, or a version other than 1 and 2.</exception>
+    public static int VersionOf(JsonElement root)
     {
         if (root.TryGetProperty("format", out JsonElement format)
             && JsonText.Read(format, "\"format\"") != Format)
@@ -20,24 +30,44 @@ internal static class KerasWeightsHeader
             throw new InvalidDataException($"Expected \"format\": \"{Format}\", but the JSON has {format.GetRawText()}.");
         }
 
-        if (root.TryGetProperty("version", out JsonElement version)
-            && (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int number) || number != Version))
+        if (!root.TryGetProperty("version", out JsonElement version))
         {
-            throw new InvalidDataException($"The weights JSON has \"version\": {version.GetRawText()}; this RnnGen reads version {Version}.");
+            return root.TryGetProperty("layers", out _) ? Version : VersionOne;
         }
 
-        if (root.TryGetProperty("shape", out JsonElement declared))
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int number) || number is not (VersionOne or Version))
         {
-            RnnShape? read = ReadShape(declared);
-            if (read != shape)
-            {
-                throw new InvalidDataException(
-                    $"The weights JSON holds weights of a {(read is null ? declared.GetRawText() : read.Value.ToString())} model, but this model is {shape}.");
-            }
+            throw new InvalidDataException(
+                $"The weights JSON has \"version\": {version.GetRawText()}; this RnnGen reads versions {VersionOne} and {Version}.");
+        }
+
+        return number;
+    }
+
+    /// <summary>Throws an <see cref="InvalidDataException"/> unless a version-1 document's <c>shape</c>, when present, names <paramref name="layout"/>.</summary>
+    public static void CheckVersionOneShape(JsonElement root, ModelLayout layout)
+    {
+        if (!root.TryGetProperty("shape", out JsonElement declared))
+        {
+            return;
+        }
+
+        RnnShape? read = ReadShape(declared);
+        ModelLayout? found = read is RnnShape shape ? VersionOneShape.ToLayout(shape) : null;
+        if (found is null)
+        {
+            throw new InvalidDataException(
+                $"The weights JSON holds weights of a {(read is null ? declared.GetRawText() : read.Value.ToString())} model, but this model is {layout}.");
+        }
+
+        if (found != layout)
+        {
+            throw new InvalidDataException(
+                $"The weights JSON holds weights of {found}, but this model is {layout}: {LayoutMismatch.Describe(layout, found)}.");
         }
     }
 
-    /// <summary>The shape object written by <see cref="KerasWeightsJson.Export(IRnnModel)"/>, or null when a field is missing or malformed.</summary>
+    /// <summary>The shape object of a version-1 document, or null when a field is missing or malformed.</summary>
     private static RnnShape? ReadShape(JsonElement shape)
     {
         if (shape.ValueKind == JsonValueKind.Object
@@ -54,14 +84,12 @@ internal static class KerasWeightsHeader
         return null;
     }
 
-    /// <summary>Keras' name of <paramref name="activation"/>: <c>tanh</c>, <c>relu</c>, …</summary>
-    public static string KerasName(Activation activation) => activation.ToString().ToLowerInvariant();
-
+    // Version 1 wrote the enum member's name in lower case.
     private static Activation? ActivationNamed(string? name)
     {
         foreach (Activation activation in Enum.GetValues<Activation>())
         {
-            if (KerasName(activation) == name)
+            if (activation.ToString().ToLowerInvariant() == name)
             {
                 return activation;
             }

@@ -4,37 +4,54 @@ using System.Text.Json;
 namespace RnnGen.Persistence;
 
 /// <summary>
-/// Weights as JSON in Keras <c>get_weights()</c> order, with names and shapes, so they travel to and from
-/// Keras or PyTorch scripts. Each weight's <c>values</c> is a nested array of its shape
-/// (<c>np.array(w["values"], dtype="float32")</c> has the right shape for <c>model.set_weights</c>).
+/// Weights as JSON, one object per layer as Keras describes its layers, each with its <c>get_weights()</c> arrays
+/// (names, shapes, values), so they travel to and from Keras or PyTorch scripts. Each weight's <c>values</c> is a
+/// nested array of its shape (<c>np.array(w["values"], dtype="float32")</c> has the right shape for
+/// <c>layer.set_weights</c>).
 /// </summary>
 /// <remarks>
+/// <para>Version 2, written by <see cref="Export(IRnnModel)"/> (for <c>[Rnn(TimeSteps = 12)] [SimpleRnn(3)] [Dense(1, Activation = Activation.Tanh)]</c>):</para>
 /// <code>
 /// {
-///   "format": "rnngen-keras-weights", "version": 1,
-///   "shape": { "cell": "SimpleRnn", "timeSteps": 12, "features": 1, "hiddenUnits": 3, "denseUnits": 1,
-///              "hiddenActivation": "tanh", "denseActivation": "tanh", "returnSequences": false, "stateful": false },
-///   "weights": [
-///     { "name": "simple_rnn/kernel",           "shape": [1, 3], "values": [[…, …, …]] },
-///     { "name": "simple_rnn/recurrent_kernel", "shape": [3, 3], "values": [[…], […], […]] },
-///     { "name": "simple_rnn/bias",             "shape": [3],    "values": […] },
-///     { "name": "dense/kernel",                "shape": [3, 1], "values": [[…], […], […]] },
-///     { "name": "dense/bias",                  "shape": [1],    "values": […] }
+///   "format": "rnngen-keras-weights", "version": 2, "time_steps": 12, "features": 1, "stateful": false,
+///   "layers": [
+///     { "class_name": "SimpleRNN", "name": "simple_rnn",
+///       "config": { "units": 3, "activation": "tanh", "use_bias": true, "return_sequences": false, "go_backwards": false },
+///       "weights": [
+///         { "name": "simple_rnn/kernel",           "shape": [1, 3], "values": [[…, …, …]] },
+///         { "name": "simple_rnn/recurrent_kernel", "shape": [3, 3], "values": [[…], […], […]] },
+///         { "name": "simple_rnn/bias",             "shape": [3],    "values": […] } ] },
+///     { "class_name": "Dense", "name": "dense",
+///       "config": { "units": 1, "activation": "tanh", "use_bias": true },
+///       "weights": [
+///         { "name": "dense/kernel", "shape": [3, 1], "values": [[…], […], […]] },
+///         { "name": "dense/bias",   "shape": [1],    "values": […] } ] }
 ///   ]
 /// }
 /// </code>
-/// PyTorch's <c>nn.RNN</c> stores the transposes: <c>weight_ih_l0 = kernel.T</c>, <c>weight_hh_l0 = recurrent_kernel.T</c>,
-/// <c>bias_ih_l0 = bias</c> with <c>bias_hh_l0 = 0</c>, and <c>nn.Linear.weight = dense kernel.T</c>.
+/// <para><c>class_name</c> and the <c>config</c> keys are spelled as Keras spells them, so a script can write
+/// <c>{"class_name": type(layer).__name__, "name": layer.name, "config": layer.get_config(), "weights": …}</c> for
+/// each layer of a Keras <c>Sequential</c>: config keys that RnnGen has no counterpart for (initializers, dtype, …)
+/// are ignored, and a layer's own <c>name</c> is not checked (Keras numbers layers per session). Every other field
+/// is optional, for scripts that write only the weights; one that is present must match the model. A layer with
+/// <c>use_bias=False</c> has no bias weight.</para>
+/// <para>Version 1 (read, no longer written) held a single SimpleRNN + Dense model: a <c>shape</c> object
+/// (<c>cell</c>, <c>timeSteps</c>, <c>features</c>, <c>hiddenUnits</c>, <c>denseUnits</c>, <c>hiddenActivation</c>,
+/// <c>denseActivation</c>, <c>returnSequences</c>, <c>stateful</c>) and one flat <c>weights</c> array; it imports into
+/// the equivalent model. A document with neither <c>version</c> nor <c>layers</c> is read as version 1: a flat
+/// <c>weights</c> array in <c>model.get_weights()</c> order, which fits any model.</para>
+/// <para>PyTorch's <c>nn.RNN</c> stores the transposes: <c>weight_ih_l0 = kernel.T</c>, <c>weight_hh_l0 = recurrent_kernel.T</c>,
+/// <c>bias_ih_l0 = bias</c> with <c>bias_hh_l0 = 0</c>, and <c>nn.Linear.weight = kernel.T</c>.
 /// Import reads weights by position; each must have the model's shape, and a name, when given, must end in the
-/// expected Keras name (<c>kernel</c>, <c>recurrent_kernel</c>, <c>bias</c>), so layer prefixes such as
-/// <c>simple_rnn_1/</c> are accepted.
+/// expected Keras name (<c>kernel</c>, <c>recurrent_kernel</c>, <c>bias</c>; a <c>:0</c> suffix is allowed), so
+/// prefixes such as <c>simple_rnn_1/simple_rnn_cell/</c> are accepted.</para>
 /// </remarks>
 public static class KerasWeightsJson
 {
     // Strict: a lone surrogate in the text is refused rather than silently replaced.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The model's weights as indented JSON (layout in the remarks).</summary>
+    /// <summary>The model's weights as an indented version-2 document (layout in the remarks).</summary>
     /// <exception cref="ArgumentException">A parameter is NaN or infinite (JSON has no such numbers); the message names it.</exception>
     public static string Export(IRnnModel model)
     {
@@ -45,7 +62,7 @@ public static class KerasWeightsJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>Writes the model's weights as UTF-8 JSON to <paramref name="utf8Json"/>.</summary>
+    /// <summary>Writes the model's weights as a UTF-8 version-2 document to <paramref name="utf8Json"/>.</summary>
     /// <exception cref="ArgumentException">A parameter is NaN or infinite (JSON has no such numbers); the message names it,
     /// and nothing is written to <paramref name="utf8Json"/>.</exception>
     public static void Export(IRnnModel model, Stream utf8Json)
@@ -53,63 +70,41 @@ public static class KerasWeightsJson
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(utf8Json);
         FiniteWeights.Require(model, nameof(model));
-        RnnShape shape = model.Shape;
         using var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
-        writer.WriteStartObject();
-        writer.WriteString("format", KerasWeightsHeader.Format);
-        writer.WriteNumber("version", KerasWeightsHeader.Version);
-        writer.WriteStartObject("shape");
-        writer.WriteString("cell", shape.Cell.ToString());
-        writer.WriteNumber("timeSteps", shape.TimeSteps);
-        writer.WriteNumber("features", shape.Features);
-        writer.WriteNumber("hiddenUnits", shape.HiddenUnits);
-        writer.WriteNumber("denseUnits", shape.DenseUnits);
-        writer.WriteString("hiddenActivation", KerasWeightsHeader.KerasName(shape.HiddenActivation));
-        writer.WriteString("denseActivation", KerasWeightsHeader.KerasName(shape.DenseActivation));
-        writer.WriteBoolean("returnSequences", shape.ReturnSequences);
-        writer.WriteBoolean("stateful", shape.Stateful);
-        writer.WriteEndObject();
-        writer.WriteStartArray("weights");
-        foreach (KerasWeight weight in KerasWeight.Of(shape))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", weight.Name);
-            writer.WriteStartArray("shape");
-            writer.WriteNumberValue(weight.Rows);
-            if (weight.Columns > 0)
-            {
-                writer.WriteNumberValue(weight.Columns);
-            }
-
-            writer.WriteEndArray();
-            writer.WritePropertyName("values");
-            WriteValues(writer, model.Parameters.Slice(weight.Offset, weight.Length), weight);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        KerasLayersDocument.Write(writer, model);
     }
 
-    /// <summary>Reads weights exported by <see cref="Export(IRnnModel)"/> (or written by a script in that layout) into <paramref name="model"/>.</summary>
-    /// <remarks><c>format</c>, <c>version</c> and <c>shape</c> may be left out (a script may write only <c>weights</c>);
-    /// when present, they must be those <see cref="Export(IRnnModel)"/> writes for this model.</remarks>
-    /// <exception cref="InvalidDataException">The JSON is malformed or not valid text (a lone surrogate); its format, version
-    /// or shape is not this model's; a weight is missing, extra, misnamed or of another shape; or a value is not a finite
+    /// <summary>Reads weights exported by <see cref="Export(IRnnModel)"/> (version 2 or 1, or written by a script in either layout) into <paramref name="model"/>.</summary>
+    /// <remarks>Everything but the weights' values may be left out; what is present must be what <see cref="Export(IRnnModel)"/>
+    /// writes for this model. The whole document is checked before a single parameter is written.</remarks>
+    /// <exception cref="InvalidDataException">The JSON is malformed or not valid text (a lone surrogate); its format or version
+    /// is not one this RnnGen reads; it describes another architecture (the message lists each difference, per layer,
+    /// expected and found); a layer or weight is missing, extra, misnamed or of another shape; or a value is not a finite
     /// number. The message says which. The model is unchanged.</exception>
     public static void Import(IRnnModel model, string json)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(json);
         using JsonDocument document = Parse(json);
-        var parameters = new float[model.ParameterCount];
         JsonElement root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            KerasWeightsHeader.Check(root, model.Shape);
+            throw new InvalidDataException(
+                $"Expected a JSON object with a \"layers\" array (version 2) or a \"weights\" array (version 1), but the JSON is {root.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
-        ReadWeights(root, model.Shape, parameters);
+        ModelLayout layout = model.Layout;
+        var parameters = new float[layout.ParameterCount];
+        if (KerasWeightsHeader.VersionOf(root) == KerasWeightsHeader.Version)
+        {
+            KerasLayersDocument.Read(root, layout, parameters);
+        }
+        else
+        {
+            KerasWeightsHeader.CheckVersionOneShape(root, layout);
+            ReadVersionOneWeights(root, layout, parameters);
+        }
+
         parameters.CopyTo(model.Parameters);
     }
 
@@ -122,7 +117,7 @@ public static class KerasWeightsJson
         }
         catch (EncoderFallbackException e)
         {
-            throw Invalid($"The weights JSON is not valid text: a lone surrogate (U+{(int)e.CharUnknown:X4}) at character {e.Index}.");
+            throw KerasWeightValues.Invalid($"The weights JSON is not valid text: a lone surrogate (U+{(int)e.CharUnknown:X4}) at character {e.Index}.");
         }
 
         try
@@ -135,162 +130,25 @@ public static class KerasWeightsJson
         }
     }
 
-    private static void ReadWeights(JsonElement root, RnnShape shape, float[] parameters)
+    private static void ReadVersionOneWeights(JsonElement root, ModelLayout layout, Span<float> parameters)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("weights", out JsonElement weights) || weights.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("weights", out JsonElement weights) || weights.ValueKind != JsonValueKind.Array)
         {
-            throw new InvalidDataException("Expected a JSON object with a \"weights\" array.");
+            throw new InvalidDataException("Expected a JSON object with a \"layers\" array (version 2) or a \"weights\" array (version 1).");
         }
 
-        KerasWeight[] expected = KerasWeight.Of(shape);
-        if (weights.GetArrayLength() != expected.Length)
+        IReadOnlyList<WeightLayout> expected = layout.Weights;
+        if (weights.GetArrayLength() != expected.Count)
         {
-            throw Invalid(
-                $"Expected {expected.Length} weights (kernel, recurrent_kernel, bias, dense kernel, dense bias), but the JSON has {weights.GetArrayLength()}.");
+            throw KerasWeightValues.Invalid(
+                $"Expected {expected.Count} weights ({string.Join(", ", expected.Select(static w => w.Name))}), but the JSON has {weights.GetArrayLength()}.");
         }
 
         int index = 0;
         foreach (JsonElement element in weights.EnumerateArray())
         {
-            KerasWeight weight = expected[index++];
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("values", out JsonElement values))
-            {
-                throw Invalid($"Expected weight {index - 1} ({weight.Name}) to be an object with \"values\".");
-            }
-
-            if (element.TryGetProperty("name", out JsonElement name) && !NameMatches(name, weight))
-            {
-                throw Invalid($"Expected weight {index - 1} to be {weight.Name} (a name ending in \"{weight.KerasSuffix}\"), but it is named {name}.");
-            }
-
-            if (element.TryGetProperty("shape", out JsonElement declared) && !ShapeMatches(declared, weight))
-            {
-                throw Invalid($"Expected {weight.Name} of shape {weight.ShapeText}, but the JSON declares {DescribeShape(declared)}.");
-            }
-
-            ReadValues(values, weight, parameters.AsSpan(weight.Offset, weight.Length));
+            KerasWeightValues.Read(element, expected[index], FormattableString.Invariant($"weight {index}"), parameters);
+            index++;
         }
     }
-
-    private static void ReadValues(JsonElement values, KerasWeight weight, Span<float> destination)
-    {
-        if (weight.Columns == 0)
-        {
-            ReadRow(values, weight, destination, -1);
-            return;
-        }
-
-        if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != weight.Rows)
-        {
-            throw Invalid($"Expected {weight.Name} values as {weight.Rows} rows (shape {weight.ShapeText}).");
-        }
-
-        int row = 0;
-        foreach (JsonElement rowValues in values.EnumerateArray())
-        {
-            ReadRow(rowValues, weight, destination.Slice(row * weight.Columns, weight.Columns), row);
-            row++;
-        }
-    }
-
-    private static void ReadRow(JsonElement values, KerasWeight weight, Span<float> destination, int row)
-    {
-        string where = row < 0 ? weight.Name : $"{weight.Name} row {row}";
-        if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != destination.Length)
-        {
-            throw Invalid($"Expected {where} to be an array of {destination.Length} numbers (shape {weight.ShapeText}).");
-        }
-
-        int i = 0;
-        foreach (JsonElement value in values.EnumerateArray())
-        {
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetSingle(out float number) || !float.IsFinite(number))
-            {
-                throw Invalid($"Expected a finite number at {where}, index {i}, but found {value}.");
-            }
-
-            destination[i++] = number;
-        }
-    }
-
-    private static void WriteValues(Utf8JsonWriter writer, ReadOnlySpan<float> values, KerasWeight weight)
-    {
-        if (weight.Columns == 0)
-        {
-            WriteRow(writer, values);
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int r = 0; r < weight.Rows; r++)
-        {
-            WriteRow(writer, values.Slice(r * weight.Columns, weight.Columns));
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteRow(Utf8JsonWriter writer, ReadOnlySpan<float> values)
-    {
-        writer.WriteStartArray();
-        foreach (float value in values)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static bool NameMatches(JsonElement name, KerasWeight weight)
-    {
-        if (JsonText.Read(name, "a weight's name") is not string text)
-        {
-            return false;
-        }
-
-        int slash = text.LastIndexOf('/');
-        string last = slash < 0 ? text : text[(slash + 1)..];
-        // Keras names may carry a ":0" suffix (TensorFlow variables).
-        int colon = last.IndexOf(':', StringComparison.Ordinal);
-        return (colon < 0 ? last : last[..colon]) == weight.KerasSuffix;
-    }
-
-    private static bool ShapeMatches(JsonElement declared, KerasWeight weight)
-    {
-        if (declared.ValueKind != JsonValueKind.Array || declared.GetArrayLength() != (weight.Columns == 0 ? 1 : 2))
-        {
-            return false;
-        }
-
-        int d = 0;
-        foreach (JsonElement dimension in declared.EnumerateArray())
-        {
-            int expected = d++ == 0 ? weight.Rows : weight.Columns;
-            if (dimension.ValueKind != JsonValueKind.Number || !dimension.TryGetInt32(out int value) || value != expected)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string DescribeShape(JsonElement declared)
-    {
-        if (declared.ValueKind != JsonValueKind.Array)
-        {
-            return declared.GetRawText();
-        }
-
-        var dimensions = new List<string>();
-        foreach (JsonElement dimension in declared.EnumerateArray())
-        {
-            dimensions.Add(dimension.GetRawText());
-        }
-
-        return dimensions.Count == 1 ? $"({dimensions[0]},)" : $"({string.Join(", ", dimensions)})";
-    }
-
-    /// <summary>A refusal whose numbers read the same in every culture.</summary>
-    private static InvalidDataException Invalid(FormattableString message) => new(FormattableString.Invariant(message));
 }

@@ -3,46 +3,65 @@ using System.Buffers.Binary;
 namespace RnnGen.Persistence;
 
 /// <summary>
-/// Saves and loads a model's <see cref="IRnnModel.Parameters"/> in a small binary format that names the shape,
-/// so weights only ever load into a model of the same shape.
+/// Saves and loads a model's <see cref="IRnnModel.Parameters"/> in a small binary format that names the architecture
+/// (the <see cref="ModelLayout"/>), so weights only ever load into a model they fit.
 /// </summary>
 /// <remarks>
-/// <para>Layout, all integers and floats little-endian:</para>
+/// <para>Format version 2, all integers and floats little-endian (L layers, P parameters, header size H = 40 + 16L):</para>
 /// <code>
 /// offset  size  field
 ///      0     8  magic "RNNGENWT"
-///      8     4  format version (1)
-///     12     4  cell kind (CellKind)
-///     16     4  time steps T
-///     20     4  features F
-///     24     4  hidden units H
-///     28     4  dense units D
-///     32     4  hidden activation (Activation)
-///     36     4  dense activation (Activation)
-///     40     4  flags: bit 0 return_sequences, bit 1 stateful
-///     44     4  parameter count P
-///     48    4P  parameters, float32, in Keras get_weights() order
-///  48+4P     4  CRC-32 of bytes [0, 48+4P)
+///      8     4  format version (2)
+///     12     4  header size H: where the parameters start
+///     16     4  parameter count P
+///     20     4  time steps T
+///     24     4  features F
+///     28     4  model flags: bit 0 stateful
+///     32     4  layer count L
+///     36     4  layer record size R (16)
+///     40    RL  one record per layer, in order:
+///                 +0  4  kind (LayerKind: 0 SimpleRNN, 1 Dense)
+///                 +4  4  units
+///                 +8  4  activation (Activation)
+///                +12  4  flags: bit 0 use_bias, bit 1 return_sequences, bit 2 go_backwards
+///      H    4P  parameters, float32, in Keras model.get_weights() order
+///   H+4P     4  CRC-32 of bytes [0, H+4P)
 /// </code>
+/// <para>Flag bits and record fields that version 2 does not define are zero. Later versions add layer options
+/// (an LSTM's recurrent activation, GRU's reset_after, a Bidirectional merge mode) as new flag bits and as fields
+/// appended to the record, announced by R and H, so every field above keeps its offset and meaning.</para>
+/// <para>Version 1 (still read, never written) named only the single-layer shape, in a 48-byte header: version (1),
+/// cell kind (0 = SimpleRNN), T, F, hidden units, dense units, hidden activation, dense activation, flags (bit 0
+/// return_sequences, bit 1 stateful), P; then the parameters and the CRC-32 as above. It loads into the equivalent model
+/// <c>SimpleRNN(hidden units, hidden activation, return_sequences) → Dense(dense units, dense activation)</c>, which the
+/// <see cref="RnnAttribute"/> shorthand or the same two layer attributes generate.</para>
 /// <para>Saving writes a temporary file beside the target, flushes it to disk and renames it over the target,
 /// so a crash never leaves a half-written file where a good one was. Loading reads and checks the whole file
-/// (size, magic, version, checksum, shape, finite values) before it writes a single parameter.</para>
+/// (size, magic, version, checksum, architecture, finite values) before it writes a single parameter.</para>
 /// </remarks>
 public static class WeightFile
 {
-    /// <summary>The current format version.</summary>
-    public const int Version = 1;
-
-    /// <summary>Bytes before the parameters.</summary>
-    public const int HeaderSize = 48;
+    /// <summary>The format version <see cref="Save"/> writes; <see cref="Load"/> also reads version 1.</summary>
+    public const int Version = 2;
 
     private const int ChecksumSize = 4;
+
+    // Magic and version: what a file must hold before anything else can be said about it.
+    private const int StartSize = 12;
+
     private static ReadOnlySpan<byte> Magic => "RNNGENWT"u8;
 
-    /// <summary>Bytes of the file for a model with <paramref name="parameterCount"/> parameters: <c>48 + 4P + 4</c>.</summary>
-    public static long FileSize(int parameterCount) => HeaderSize + 4L * parameterCount + ChecksumSize;
+    /// <summary>Bytes before the parameters in a file of <paramref name="layout"/>: <c>40 + 16 L</c> for L layers.</summary>
+    public static int HeaderSize(ModelLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return WeightFileHeader.Size(layout);
+    }
 
-    /// <summary>Writes the model's shape and parameters to <paramref name="path"/>, atomically replacing any file there.</summary>
+    /// <summary>Bytes of the file for a model of <paramref name="layout"/>: <c>HeaderSize + 4P + 4</c>.</summary>
+    public static long FileSize(ModelLayout layout) => HeaderSize(layout) + 4L * layout.ParameterCount + ChecksumSize;
+
+    /// <summary>Writes the model's architecture and parameters (format version 2) to <paramref name="path"/>, atomically replacing any file there.</summary>
     /// <remarks>The bytes go to a short-named temporary file in the same folder (so a file name the folder accepts is
     /// never made too long by it), which is flushed to disk and renamed over <paramref name="path"/>.</remarks>
     /// <exception cref="ArgumentException">A parameter is NaN or infinite (the message names it): <see cref="Load"/> would
@@ -78,10 +97,11 @@ public static class WeightFile
         }
     }
 
-    /// <summary>Loads parameters saved by <see cref="Save"/> into <paramref name="model"/>.</summary>
+    /// <summary>Loads parameters saved by <see cref="Save"/> (format version 2 or 1) into <paramref name="model"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">The file is not a weight file, has another version, is truncated or corrupt,
-    /// holds another shape, or holds NaN or infinity. The model is unchanged.</exception>
+    /// <exception cref="InvalidDataException">The file is not a weight file, has an unknown version, is truncated or corrupt,
+    /// holds weights of another architecture (the message lists each difference, per layer, expected and found), or holds
+    /// NaN or infinity. The model is unchanged.</exception>
     public static void Load(IRnnModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -90,20 +110,22 @@ public static class WeightFile
         Deserialize(model, bytes, path);
     }
 
-    /// <summary>The file's bytes for <paramref name="model"/>: header, parameters, checksum.</summary>
+    /// <summary>The file's bytes for <paramref name="model"/> (format version 2): header, parameters, checksum.</summary>
     /// <exception cref="ArgumentException">A parameter is NaN or infinite; the message names it.</exception>
     public static byte[] Serialize(IRnnModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         FiniteWeights.Require(model, nameof(model));
+        ModelLayout layout = model.Layout;
         ReadOnlySpan<float> parameters = model.Parameters;
-        var bytes = new byte[FileSize(parameters.Length)];
+        int headerSize = WeightFileHeader.Size(layout);
+        var bytes = new byte[FileSize(layout)];
         Span<byte> span = bytes;
         Magic.CopyTo(span);
-        WriteHeader(span, model.Shape, parameters.Length);
+        WeightFileHeader.Write(span, layout);
         for (int i = 0; i < parameters.Length; i++)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(span.Slice(HeaderSize + 4 * i), parameters[i]);
+            BinaryPrimitives.WriteSingleLittleEndian(span.Slice(headerSize + 4 * i), parameters[i]);
         }
 
         int body = bytes.Length - ChecksumSize;
@@ -113,12 +135,13 @@ public static class WeightFile
 
     /// <summary>Checks <paramref name="bytes"/> completely, then copies its parameters into <paramref name="model"/>.</summary>
     /// <param name="model">The model to load into.</param>
-    /// <param name="bytes">A whole weight file.</param>
+    /// <param name="bytes">A whole weight file, format version 2 or 1.</param>
     /// <param name="source">Names the bytes' origin in messages (a path).</param>
     /// <exception cref="InvalidDataException">See <see cref="Load"/>; the model is unchanged.</exception>
     public static void Deserialize(IRnnModel model, ReadOnlySpan<byte> bytes, string source = "the weight data")
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(source);
         if (bytes.Length < Magic.Length && Magic.StartsWith(bytes))
         {
             throw Invalid($"{source} is truncated: {bytes.Length} bytes, not even the 8-byte magic \"RNNGENWT\".");
@@ -129,28 +152,94 @@ public static class WeightFile
             throw Invalid($"{source} is not an RnnGen weight file: it does not start with \"RNNGENWT\".");
         }
 
-        if (bytes.Length < HeaderSize + ChecksumSize)
+        if (bytes.Length < StartSize)
         {
-            throw Invalid(
-                $"{source} is truncated: {bytes.Length} bytes, but a weight file has at least {HeaderSize + ChecksumSize} (header and checksum).");
+            throw Invalid($"{source} is truncated: {bytes.Length} bytes, not even the magic and the 4-byte format version.");
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
-        if (version != Version)
+        (ModelLayout found, int headerSize) = version switch
         {
-            throw Invalid($"{source} has format version {version}; this RnnGen reads version {Version}.");
+            1 => ReadVersionOne(bytes, source),
+            Version => ReadVersionTwo(bytes, source),
+            _ => throw Invalid($"{source} has format version {version}; this RnnGen reads versions 1 and {Version}."),
+        };
+
+        ModelLayout expected = model.Layout;
+        if (found != expected)
+        {
+            throw Invalid(
+                $"{source} holds weights of {found} ({found.ParameterCount} parameters), but this model is {expected} ({expected.ParameterCount} parameters): {LayoutMismatch.Describe(expected, found)}.");
         }
 
-        int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[44..]);
+        ReadOnlySpan<byte> floats = bytes.Slice(headerSize, 4 * found.ParameterCount);
+        for (int i = 0; i < found.ParameterCount; i++)
+        {
+            float value = BinaryPrimitives.ReadSingleLittleEndian(floats[(4 * i)..]);
+            if (!float.IsFinite(value))
+            {
+                throw Invalid($"{source} holds {value} at parameter {i} ({found.WeightContaining(i).ElementName(i)}); weights must be finite.");
+            }
+        }
+
+        Span<float> parameters = model.Parameters;
+        for (int i = 0; i < found.ParameterCount; i++)
+        {
+            parameters[i] = BinaryPrimitives.ReadSingleLittleEndian(floats[(4 * i)..]);
+        }
+    }
+
+    private static (ModelLayout Layout, int HeaderSize) ReadVersionTwo(ReadOnlySpan<byte> bytes, string source)
+    {
+        const int minimum = WeightFileHeader.FixedSize + ChecksumSize;
+        if (bytes.Length < minimum)
+        {
+            throw Invalid($"{source} is truncated: {bytes.Length} bytes, but a version-2 weight file has at least {minimum} (header and checksum).");
+        }
+
+        int headerSize = BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]);
+        int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]);
+        if (headerSize < WeightFileHeader.FixedSize)
+        {
+            throw Invalid($"{source} is corrupt: its header announces a header of {headerSize} bytes; version 2 has at least {WeightFileHeader.FixedSize}.");
+        }
+
+        CheckSizeAndChecksum(bytes, headerSize, count, source);
+        ModelLayout layout = WeightFileHeader.Read(bytes, headerSize, source);
+        RequireCount(layout, count, source);
+        return (layout, headerSize);
+    }
+
+    private static (ModelLayout Layout, int HeaderSize) ReadVersionOne(ReadOnlySpan<byte> bytes, string source)
+    {
+        const int headerSize = WeightFileVersionOne.HeaderSize;
+        if (bytes.Length < headerSize + ChecksumSize)
+        {
+            throw Invalid(
+                $"{source} is truncated: {bytes.Length} bytes, but a version-1 weight file has at least {headerSize + ChecksumSize} (header and checksum).");
+        }
+
+        int count = WeightFileVersionOne.ParameterCount(bytes);
+        CheckSizeAndChecksum(bytes, headerSize, count, source);
+        RnnShape shape = WeightFileVersionOne.Shape(bytes);
+        ModelLayout layout = VersionOneShape.ToLayout(shape)
+            ?? throw Invalid($"{source} is corrupt: its version-1 header names {shape}, which is no possible model.");
+        RequireCount(layout, count, source);
+        return (layout, headerSize);
+    }
+
+    private static void CheckSizeAndChecksum(ReadOnlySpan<byte> bytes, int headerSize, int count, string source)
+    {
         if (count < 0)
         {
             throw Invalid($"{source} is corrupt: its header announces {count} parameters.");
         }
 
-        if (bytes.Length != FileSize(count))
+        long size = headerSize + 4L * count + ChecksumSize;
+        if (bytes.Length != size)
         {
             throw Invalid(
-                $"{source} has {bytes.Length} bytes, but its header announces {count} parameters, which take {FileSize(count)} bytes: the file is truncated or corrupt.");
+                $"{source} has {bytes.Length} bytes, but its header announces {headerSize} header bytes and {count} parameters, which take {size} bytes: the file is truncated or corrupt.");
         }
 
         int body = bytes.Length - ChecksumSize;
@@ -160,59 +249,16 @@ public static class WeightFile
         {
             throw Invalid($"{source} is corrupt: its CRC-32 is 0x{computed:X8}, but it records 0x{stored:X8}.");
         }
-
-        RnnShape shape = ReadShape(bytes);
-        if (shape != model.Shape || count != model.ParameterCount)
-        {
-            throw Invalid(
-                $"{source} holds weights of a {shape} model ({count} parameters), but this model is {model.Shape} ({model.ParameterCount} parameters).");
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            float value = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderSize + 4 * i)..]);
-            if (!float.IsFinite(value))
-            {
-                throw Invalid($"{source} holds {value} at parameter {i}; weights must be finite.");
-            }
-        }
-
-        Span<float> parameters = model.Parameters;
-        for (int i = 0; i < count; i++)
-        {
-            parameters[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderSize + 4 * i)..]);
-        }
     }
 
-    private static void WriteHeader(Span<byte> span, RnnShape shape, int parameterCount)
+    private static void RequireCount(ModelLayout layout, int count, string source)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(span[8..], Version);
-        BinaryPrimitives.WriteInt32LittleEndian(span[12..], (int)shape.Cell);
-        BinaryPrimitives.WriteInt32LittleEndian(span[16..], shape.TimeSteps);
-        BinaryPrimitives.WriteInt32LittleEndian(span[20..], shape.Features);
-        BinaryPrimitives.WriteInt32LittleEndian(span[24..], shape.HiddenUnits);
-        BinaryPrimitives.WriteInt32LittleEndian(span[28..], shape.DenseUnits);
-        BinaryPrimitives.WriteInt32LittleEndian(span[32..], (int)shape.HiddenActivation);
-        BinaryPrimitives.WriteInt32LittleEndian(span[36..], (int)shape.DenseActivation);
-        BinaryPrimitives.WriteInt32LittleEndian(span[40..], (shape.ReturnSequences ? 1 : 0) | (shape.Stateful ? 2 : 0));
-        BinaryPrimitives.WriteInt32LittleEndian(span[44..], parameterCount);
-    }
-
-    private static RnnShape ReadShape(ReadOnlySpan<byte> bytes)
-    {
-        int flags = BinaryPrimitives.ReadInt32LittleEndian(bytes[40..]);
-        return new RnnShape(
-            (CellKind)BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]),
-            BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]),
-            BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]),
-            BinaryPrimitives.ReadInt32LittleEndian(bytes[24..]),
-            BinaryPrimitives.ReadInt32LittleEndian(bytes[28..]),
-            (Activation)BinaryPrimitives.ReadInt32LittleEndian(bytes[32..]),
-            (Activation)BinaryPrimitives.ReadInt32LittleEndian(bytes[36..]),
-            (flags & 1) != 0,
-            (flags & 2) != 0);
+        if (count != layout.ParameterCount)
+        {
+            throw Invalid($"{source} is corrupt: its header announces {count} parameters, but the architecture it names ({layout}) has {layout.ParameterCount}.");
+        }
     }
 
     /// <summary>A refusal whose numbers read the same in every culture.</summary>
-    private static InvalidDataException Invalid(FormattableString message) => new(FormattableString.Invariant(message));
+    internal static InvalidDataException Invalid(FormattableString message) => new(FormattableString.Invariant(message));
 }

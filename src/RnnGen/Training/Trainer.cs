@@ -12,7 +12,10 @@ namespace RnnGen.Training;
 /// <remarks>
 /// <para>Per batch: <c>ClearGradients()</c>; <c>Backward</c> for each sample (which adds its gradient);
 /// gradients divided by the batch's size (so the step follows Keras' mean loss over the batch, the last
-/// partial batch over its own size); one optimizer step. The epoch loss is the batch losses averaged
+/// partial batch over its own size); one optimizer step, told the length of every Keras variable of
+/// <see cref="IRnnModel.Layout"/> (<see cref="ModelLayout.Weights"/>: each layer's kernel, recurrent_kernel and bias,
+/// in <c>get_weights()</c> order), so an optimizer's <see cref="Optimizer.ClipNorm"/> clips each weight array by its
+/// own norm, as Keras does, for any stack of layers. The epoch loss is the batch losses averaged
 /// with batch-size weights, as Keras reports it.</para>
 /// <para>Keras' <c>TerminateOnNaN</c> is built in: a batch whose loss, gradient or updated weights are NaN or
 /// infinite is not applied (the weights are put back as they were before it), training stops, and
@@ -34,9 +37,8 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(optimizer);
         Model = model;
         Optimizer = optimizer;
-        RnnShape s = model.Shape;
-        // Keras variables, in get_weights() order: kernel, recurrent_kernel, bias, dense kernel, dense bias.
-        _variableLengths = [s.Features * s.HiddenUnits, s.HiddenUnits * s.HiddenUnits, s.HiddenUnits, s.HiddenUnits * s.DenseUnits, s.DenseUnits];
+        // Keras variables, in get_weights() order: every layer's kernel, recurrent_kernel and bias (ClipNorm is per variable).
+        _variableLengths = [.. model.Layout.Weights.Select(static weight => weight.Length)];
         _outputScratch = new float[model.OutputLength];
         _lastGoodParameters = new float[model.ParameterCount];
     }

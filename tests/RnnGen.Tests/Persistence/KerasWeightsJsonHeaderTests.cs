@@ -20,7 +20,7 @@ public class KerasWeightsJsonHeaderTests
     public void Another_version_is_refused_and_the_model_is_unchanged()
     {
         string json = Edit(KerasWeightsJson.Export(Tanh()), root => root["version"] = 99);
-        AssertRefused(json, "The weights JSON has \"version\": 99; this RnnGen reads version 1.");
+        AssertRefused(json, "The weights JSON has \"version\": 99; this RnnGen reads versions 1 and 2.");
     }
 
     [Fact]
@@ -33,32 +33,105 @@ public class KerasWeightsJsonHeaderTests
         var e = Assert.Throws<InvalidDataException>(() => KerasWeightsJson.Import(relu, json));
 
         Assert.Equal(
-            "The weights JSON holds weights of a SimpleRnn(T=3, F=2, H=2, D=1, Tanh/Tanh) model, but this model is SimpleRnn(T=3, F=2, H=2, D=1, Relu/Tanh).",
+            "The weights JSON describes another model than this one, SimpleRNN(2, relu) → Dense(1, tanh) over 3 steps × 2 features: "
+            + "layer 0 (simple_rnn) config.activation: expected \"relu\", found \"tanh\".",
             e.Message);
         Assert.Equal(before, relu.Parameters.ToArray());
     }
 
     [Theory]
-    [InlineData("stateful", "true")]
-    [InlineData("returnSequences", "true")]
-    [InlineData("timeSteps", "12")]
-    [InlineData("cell", "\"Lstm\"")]
-    [InlineData("hiddenActivation", "\"swish\"")]
-    [InlineData("denseUnits", "\"1\"")]
-    public void A_declared_shape_that_differs_from_the_model_is_refused(string field, string value)
+    [InlineData("time_steps", "12", "time_steps: expected 3, found 12")]
+    [InlineData("features", "\"2\"", "features: expected 2, found \"2\"")]
+    [InlineData("stateful", "true", "stateful: expected false, found true")]
+    public void A_declared_model_option_that_differs_is_refused(string field, string value, string difference)
     {
-        string json = Edit(KerasWeightsJson.Export(Tanh()), root => root["shape"]![field] = JsonNode.Parse(value));
-        var e = AssertRefused(json, null);
-        Assert.StartsWith("The weights JSON holds weights of a ", e.Message);
-        Assert.EndsWith("but this model is SimpleRnn(T=3, F=2, H=2, D=1, Tanh/Tanh).", e.Message);
+        string json = Edit(KerasWeightsJson.Export(Tanh()), root => root[field] = JsonNode.Parse(value));
+        AssertRefused(json, $"The weights JSON describes another model than this one, {Tanh().Layout}: {difference}.");
+    }
+
+    [Theory]
+    [InlineData(0, "class_name", "\"LSTM\"", "layer 0 (simple_rnn) class_name: expected \"SimpleRNN\", found \"LSTM\"")]
+    [InlineData(0, "units", "3", "layer 0 (simple_rnn) config.units: expected 2, found 3")]
+    [InlineData(0, "return_sequences", "true", "layer 0 (simple_rnn) config.return_sequences: expected false, found true")]
+    [InlineData(0, "go_backwards", "1", "layer 0 (simple_rnn) config.go_backwards: expected false, found 1")]
+    [InlineData(0, "stateful", "true", "layer 0 (simple_rnn) config.stateful: expected false, found true")]
+    [InlineData(1, "use_bias", "false", "layer 1 (dense) config.use_bias: expected true, found false")]
+    [InlineData(1, "activation", "\"swish\"", "layer 1 (dense) config.activation: expected \"tanh\", found \"swish\"")]
+    public void A_layer_whose_class_or_config_differs_is_refused_naming_layer_key_expected_and_found(int layer, string key, string value, string difference)
+    {
+        string json = Edit(KerasWeightsJson.Export(Tanh()), root =>
+        {
+            JsonNode target = key == "class_name" ? root["layers"]![layer]! : root["layers"]![layer]!["config"]!;
+            target[key] = JsonNode.Parse(value);
+        });
+        AssertRefused(json, $"The weights JSON describes another model than this one, {Tanh().Layout}: {difference}.");
     }
 
     [Fact]
-    public void A_shape_with_a_missing_field_is_refused_quoting_it()
+    public void Every_difference_is_listed_in_one_message()
     {
-        string json = Edit(KerasWeightsJson.Export(Tanh()), root => root["shape"]!.AsObject().Remove("stateful"));
+        string json = Edit(KerasWeightsJson.Export(Tanh()), root =>
+        {
+            root["time_steps"] = 4;
+            root["layers"]![1]!["config"]!["units"] = 2;
+        });
         var e = AssertRefused(json, null);
-        Assert.StartsWith("The weights JSON holds weights of a {", e.Message);
+        Assert.EndsWith(": time_steps: expected 3, found 4; layer 1 (dense) config.units: expected 1, found 2.", e.Message);
+    }
+
+    [Fact]
+    public void A_keras_get_config_with_keys_rnngen_does_not_have_is_accepted()
+    {
+        string json = Edit(KerasWeightsJson.Export(Tanh()), root =>
+        {
+            JsonNode config = root["layers"]![0]!["config"]!;
+            config["name"] = "simple_rnn_7";
+            config["kernel_initializer"] = JsonNode.Parse("""{"module": "keras.initializers", "class_name": "GlorotUniform"}""");
+            config["dropout"] = 0.0;
+            config["stateful"] = false;
+            root["layers"]![0]!["name"] = "simple_rnn_7";
+        });
+        RuntimeSizedRnn model = Tanh(seed: 2);
+        KerasWeightsJson.Import(model, json);
+        Assert.Equal(Tanh().Parameters.ToArray(), model.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void Another_layer_count_is_refused()
+    {
+        string json = Edit(KerasWeightsJson.Export(Tanh()), root => root["layers"]!.AsArray().RemoveAt(1));
+        AssertRefused(json, $"Expected 2 layers ({Tanh().Layout}), but the JSON has 1.");
+    }
+
+    [Fact]
+    public void A_layer_with_a_missing_weight_is_refused_naming_the_layer_and_its_weights()
+    {
+        string json = Edit(KerasWeightsJson.Export(Tanh()), root => root["layers"]![0]!["weights"]!.AsArray().RemoveAt(2));
+        AssertRefused(
+            json,
+            "Expected layer 0 (simple_rnn) to have 3 weights (simple_rnn/kernel, simple_rnn/recurrent_kernel, simple_rnn/bias), but the JSON has 2.");
+    }
+
+    [Fact]
+    public void A_non_finite_or_non_numeric_value_in_a_layer_is_refused_naming_its_place()
+    {
+        string json = Edit(KerasWeightsJson.Export(Tanh()), root => root["layers"]![1]!["weights"]![0]!["values"]![1]![0] = "NaN");
+        AssertRefused(json, "Expected a finite number at dense/kernel row 1, index 0, but found \"NaN\".");
+        string huge = KerasWeightsJson.Export(Tanh()).Replace("\"values\": [\n", "\"values\": [\n1e39,", StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => KerasWeightsJson.Import(Tanh(), huge));
+    }
+
+    [Fact]
+    public void An_escaped_lone_surrogate_in_a_class_name_is_invalid_data()
+    {
+        string json = KerasWeightsJson.Export(Tanh()).Replace("\"Dense\"", "\"Dense\\uDC00\"", StringComparison.Ordinal);
+        AssertRefused(json, "The weights JSON is not valid text: layer 1 (dense) class_name \"Dense\\uDC00\" escapes a lone surrogate.");
+    }
+
+    [Fact]
+    public void A_root_that_is_not_an_object_is_refused()
+    {
+        AssertRefused("[1, 2]", "Expected a JSON object with a \"layers\" array (version 2) or a \"weights\" array (version 1), but the JSON is array.");
     }
 
     [Fact]
@@ -94,24 +167,7 @@ public class KerasWeightsJsonHeaderTests
         Assert.Equal(e.Message, Assert.Throws<ArgumentException>(() => KerasWeightsJson.Export(model)).Message);
     }
 
-    private static InvalidDataException AssertRefused(string json, string? message)
-    {
-        RuntimeSizedRnn model = Tanh(seed: 2);
-        float[] before = model.Parameters.ToArray();
-        var e = Assert.Throws<InvalidDataException>(() => KerasWeightsJson.Import(model, json));
-        if (message is not null)
-        {
-            Assert.Equal(message, e.Message);
-        }
+    private static InvalidDataException AssertRefused(string json, string? message) => Refusals.Import(Tanh(seed: 2), json, message);
 
-        Assert.Equal(before, model.Parameters.ToArray());
-        return e;
-    }
-
-    private static string Edit(string json, Action<JsonNode> edit)
-    {
-        JsonNode root = JsonNode.Parse(json)!;
-        edit(root);
-        return root.ToJsonString();
-    }
+    private static string Edit(string json, Action<JsonNode> edit) => Refusals.Edit(json, edit);
 }

@@ -10,21 +10,34 @@ public class KerasWeightsJsonTests
     private static RuntimeSizedRnn Model(int seed) => new(3, 2, 2, 1, Activation.Tanh, Activation.Tanh, seed);
 
     [Fact]
-    public void Export_lists_weights_in_keras_get_weights_order_with_names_and_shapes()
+    public void Export_writes_one_object_per_layer_with_keras_class_name_config_and_weights_in_get_weights_order()
     {
         RuntimeSizedRnn model = Model(1);
         using JsonDocument json = JsonDocument.Parse(KerasWeightsJson.Export(model));
-        JsonElement weights = json.RootElement.GetProperty("weights");
+        JsonElement root = json.RootElement;
+        Assert.Equal(
+            ["format", "version", "time_steps", "features", "stateful", "layers"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("rnngen-keras-weights", 2, 3, 2, false), (root.GetProperty("format").GetString(), root.GetProperty("version").GetInt32(),
+            root.GetProperty("time_steps").GetInt32(), root.GetProperty("features").GetInt32(), root.GetProperty("stateful").GetBoolean()));
 
-        string[] names = [.. weights.EnumerateArray().Select(w => w.GetProperty("name").GetString()!)];
-        string[] shapes = [.. weights.EnumerateArray().Select(w => string.Join(",", w.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32())))];
+        JsonElement[] layers = [.. root.GetProperty("layers").EnumerateArray()];
+        Assert.Equal(["SimpleRNN", "Dense"], layers.Select(l => l.GetProperty("class_name").GetString()));
+        Assert.Equal(["simple_rnn", "dense"], layers.Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal(
+            """{"units":2,"activation":"tanh","use_bias":true,"return_sequences":false,"go_backwards":false}""",
+            JsonSerializer.Serialize(layers[0].GetProperty("config")));
+        Assert.Equal("""{"units":1,"activation":"tanh","use_bias":true}""", JsonSerializer.Serialize(layers[1].GetProperty("config")));
+
+        JsonElement[] weights = [.. layers.SelectMany(l => l.GetProperty("weights").EnumerateArray())];
+        string[] names = [.. weights.Select(w => w.GetProperty("name").GetString()!)];
+        string[] shapes = [.. weights.Select(w => string.Join(",", w.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32())))];
         Assert.Equal(["simple_rnn/kernel", "simple_rnn/recurrent_kernel", "simple_rnn/bias", "dense/kernel", "dense/bias"], names);
         Assert.Equal(["2,2", "2,2", "2", "2,1", "1"], shapes);
 
         // Kernel [Features, HiddenUnits] row-major: values[f][j] = Kernel[f * H + j].
         JsonElement kernel = weights[0].GetProperty("values");
         Assert.Equal(model.Kernel[1 * 2 + 0], kernel[1][0].GetSingle());
-        Assert.Equal("tanh", json.RootElement.GetProperty("shape").GetProperty("denseActivation").GetString());
     }
 
     [Fact]
@@ -58,9 +71,12 @@ public class KerasWeightsJsonTests
     {
         RuntimeSizedRnn model = Model(1);
         float[] before = model.Parameters.ToArray();
-        // Without its "shape" header (checked by KerasWeightsJsonHeaderTests), so the weights themselves are checked.
+        // Without its layers' configs (checked by KerasWeightsJsonHeaderTests), so the weights themselves are checked.
         JsonNode root = JsonNode.Parse(KerasWeightsJson.Export(new RuntimeSizedRnn(3, 2, 3, 1, Activation.Tanh, Activation.Tanh)))!;
-        root.AsObject().Remove("shape");
+        foreach (JsonNode? layer in root["layers"]!.AsArray())
+        {
+            layer!.AsObject().Remove("config");
+        }
         string json = root.ToJsonString();
 
         var e = Assert.Throws<InvalidDataException>(() => KerasWeightsJson.Import(model, json));
@@ -81,7 +97,8 @@ public class KerasWeightsJsonTests
     {
         string json = KerasWeightsJson.Export(Model(1)).Replace("simple_rnn/bias", "simple_rnn/gamma");
         var e = Assert.Throws<InvalidDataException>(() => KerasWeightsJson.Import(Model(2), json));
-        Assert.Contains("Expected weight 2 to be simple_rnn/bias", e.Message);
+        Assert.Equal(
+            "Expected layer 0 (simple_rnn) weight 2 to be simple_rnn/bias (a name ending in \"bias\"), but it is named \"simple_rnn/gamma\".", e.Message);
     }
 
     [Fact]

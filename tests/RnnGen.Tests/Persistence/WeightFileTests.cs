@@ -6,8 +6,10 @@ namespace RnnGen.Tests.Persistence;
 
 public class WeightFileTests
 {
-    // T3 F2 H2 D1: 4 + 4 + 2 + 2 + 1 = 13 parameters, a 48 + 52 + 4 = 104-byte file.
+    // T3 F2 H2 D1: 4 + 4 + 2 + 2 + 1 = 13 parameters, a 40 + 2 * 16 + 52 + 4 = 128-byte file.
     private static RuntimeSizedRnn Model(int seed) => new(3, 2, 2, 1, Activation.Tanh, Activation.Linear, seed);
+
+    private static ModelLayout RuntimeSizedModelLayout => Model(1).Layout;
 
     [Fact]
     public void Save_then_load_round_trips_every_parameter_bit_for_bit()
@@ -20,55 +22,46 @@ public class WeightFileTests
         WeightFile.Load(target, dir.File("w.rnnw"));
 
         Assert.Equal(source.Parameters.ToArray(), target.Parameters.ToArray());
-        Assert.Equal(104, new FileInfo(dir.File("w.rnnw")).Length);
+        Assert.Equal(128, new FileInfo(dir.File("w.rnnw")).Length);
     }
 
     [Fact]
-    public void Header_records_magic_version_shape_and_count_little_endian()
+    public void Header_records_magic_version_sizes_model_options_and_one_record_per_layer_little_endian()
     {
-        byte[] bytes = WeightFile.Serialize(new RuntimeSizedRnn(3, 2, 2, 1, Activation.Relu, Activation.Sigmoid));
+        byte[] bytes = WeightFile.Serialize(new SmallStack());
 
         Assert.Equal("RNNGENWT"u8.ToArray(), bytes[..8]);
-        int[] header = new int[10];
+        int[] header = new int[(40 + 3 * 16 - 8) / 4];
         for (int i = 0; i < header.Length; i++)
         {
             header[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8 + 4 * i));
         }
 
-        // version, cell, T, F, H, D, hidden act (Relu = 2), dense act (Sigmoid = 3), flags, parameter count
-        Assert.Equal([1, 0, 3, 2, 2, 1, 2, 3, 0, 13], header);
+        int[] expected =
+        [
+            2, 88, 21,      // version, header size 40 + 3 * 16, parameter count
+            3, 2, 0,        // time steps, features, model flags (not stateful)
+            3, 16,          // layer count, record size
+            0, 2, 1, 0b011, // SimpleRNN(2, tanh), use_bias | return_sequences
+            0, 2, 2, 0b000, // SimpleRNN(2, relu), no bias
+            1, 1, 0, 0b001, // Dense(1, linear), use_bias
+        ];
+        Assert.Equal(expected, header);
+        Assert.Equal(WeightFile.FileSize(SmallStack.Layout), bytes.Length);
+        Assert.Equal(176, bytes.Length);
     }
 
     [Fact]
-    public void Truncation_at_every_byte_offset_is_refused_and_leaves_the_model_unchanged()
-    {
-        byte[] bytes = WeightFile.Serialize(Model(1));
-        RuntimeSizedRnn target = Model(2);
-        float[] before = target.Parameters.ToArray();
-
-        for (int length = 0; length < bytes.Length; length++)
-        {
-            var e = Assert.Throws<InvalidDataException>(() => WeightFile.Deserialize(target, bytes.AsSpan(0, length), "w.rnnw"));
-            Assert.Contains(length < 8 ? "truncated" : "w.rnnw", e.Message);
-            Assert.Equal(before, target.Parameters.ToArray());
-        }
-    }
+    public void Truncation_at_every_byte_offset_is_refused_and_leaves_the_model_unchanged() =>
+        Refusals.EveryTruncation(Model(2), WeightFile.Serialize(Model(1)), "w.rnnw");
 
     [Fact]
-    public void Every_single_flipped_bit_is_refused_and_leaves_the_model_unchanged()
-    {
-        byte[] good = WeightFile.Serialize(Model(1));
-        RuntimeSizedRnn target = Model(2);
-        float[] before = target.Parameters.ToArray();
+    public void Every_single_flipped_bit_is_refused_and_leaves_the_model_unchanged() =>
+        Refusals.EveryBitFlip(Model(2), WeightFile.Serialize(Model(1)));
 
-        for (int bit = 0; bit < good.Length * 8; bit++)
-        {
-            byte[] bad = (byte[])good.Clone();
-            bad[bit / 8] ^= (byte)(1 << (bit % 8));
-            Assert.Throws<InvalidDataException>(() => WeightFile.Deserialize(target, bad));
-            Assert.Equal(before, target.Parameters.ToArray());
-        }
-    }
+    [Fact]
+    public void Every_single_flipped_bit_of_a_stack_file_is_refused_and_leaves_the_model_unchanged() =>
+        Refusals.EveryBitFlip(new SmallStack(seed: 2), WeightFile.Serialize(new SmallStack(seed: 1)));
 
     [Fact]
     public void Flipped_bit_in_the_floats_is_reported_as_a_checksum_mismatch()
@@ -92,13 +85,13 @@ public class WeightFileTests
     public void Other_version_is_refused()
     {
         byte[] bytes = WeightFile.Serialize(Model(1));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 2);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 3);
         var e = Assert.Throws<InvalidDataException>(() => WeightFile.Deserialize(Model(2), bytes, "w.rnnw"));
-        Assert.Equal("w.rnnw has format version 2; this RnnGen reads version 1.", e.Message);
+        Assert.Equal("w.rnnw has format version 3; this RnnGen reads versions 1 and 2.", e.Message);
     }
 
     [Fact]
-    public void File_of_another_shape_is_refused_naming_both_shapes()
+    public void File_of_another_shape_is_refused_naming_both_architectures_and_each_difference()
     {
         using var dir = new TempDirectory();
         WeightFile.Save(new RuntimeSizedRnn(12, 1, 3, 1, Activation.Tanh, Activation.Tanh), dir.File("other.rnnw"));
@@ -107,8 +100,12 @@ public class WeightFileTests
 
         var e = Assert.Throws<InvalidDataException>(() => WeightFile.Load(target, dir.File("other.rnnw")));
 
-        Assert.Contains("SimpleRnn(T=12, F=1, H=3, D=1, Tanh/Tanh) model (19 parameters)", e.Message);
-        Assert.Contains("this model is SimpleRnn(T=3, F=2, H=2, D=1, Tanh/Linear) (13 parameters)", e.Message);
+        Assert.Equal(
+            $"{dir.File("other.rnnw")} holds weights of SimpleRNN(3, tanh) → Dense(1, tanh) over 12 steps × 1 feature (19 parameters), "
+            + "but this model is SimpleRNN(2, tanh) → Dense(1, linear) over 3 steps × 2 features (13 parameters): "
+            + "time steps: expected 3, found 12; features: expected 2, found 1; "
+            + "layer 0 (simple_rnn): expected SimpleRNN(2, tanh), found SimpleRNN(3, tanh); layer 1 (dense): expected Dense(1, linear), found Dense(1, tanh).",
+            e.Message);
         Assert.Equal(before, target.Parameters.ToArray());
     }
 
@@ -160,11 +157,11 @@ public class WeightFileTests
     {
         // Save refuses NaN, so the file is forged: a NaN written into parameter 4, and the checksum recomputed.
         byte[] bytes = WeightFile.Serialize(Model(1));
-        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(WeightFile.HeaderSize + 4 * 4), float.NaN);
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(WeightFile.HeaderSize(RuntimeSizedModelLayout) + 4 * 4), float.NaN);
         int body = bytes.Length - 4;
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(body), Crc32.Compute(bytes.AsSpan(0, body)));
 
         var e = Assert.Throws<InvalidDataException>(() => WeightFile.Deserialize(Model(2), bytes, "w.rnnw"));
-        Assert.Equal("w.rnnw holds NaN at parameter 4; weights must be finite.", e.Message);
+        Assert.Equal("w.rnnw holds NaN at parameter 4 (simple_rnn/recurrent_kernel[0, 0]); weights must be finite.", e.Message);
     }
 }

@@ -1,0 +1,182 @@
+using System.Text.Json;
+
+namespace RnnGen.Persistence;
+
+/// <summary>
+/// The version-2 weights JSON: the model's options, then one object per layer as Keras describes a layer
+/// (<c>class_name</c>, <c>name</c>, <c>config</c>) with that layer's <c>weights</c>. Layout in <see cref="KerasWeightsJson"/>'s remarks.
+/// </summary>
+internal static class KerasLayersDocument
+{
+    /// <summary>Writes the whole document for <paramref name="model"/>.</summary>
+    public static void Write(Utf8JsonWriter writer, IRnnModel model)
+    {
+        ModelLayout layout = model.Layout;
+        writer.WriteStartObject();
+        writer.WriteString("format", KerasWeightsHeader.Format);
+        writer.WriteNumber("version", KerasWeightsHeader.Version);
+        writer.WriteNumber("time_steps", layout.TimeSteps);
+        writer.WriteNumber("features", layout.Features);
+        writer.WriteBoolean("stateful", layout.Stateful);
+        writer.WriteStartArray("layers");
+        foreach (LayerLayout layer in layout.Layers)
+        {
+            LayerSettings settings = layer.Settings;
+            writer.WriteStartObject();
+            writer.WriteString("class_name", LayerWeights.ClassName(layer.Kind));
+            writer.WriteString("name", layer.Name);
+            writer.WriteStartObject("config");
+            writer.WriteNumber("units", settings.Units);
+            writer.WriteString("activation", LayerWeights.ActivationName(settings.Activation));
+            writer.WriteBoolean("use_bias", settings.UseBias);
+            if (settings.IsRecurrent)
+            {
+                writer.WriteBoolean("return_sequences", settings.ReturnSequences);
+                writer.WriteBoolean("go_backwards", settings.GoBackwards);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("weights");
+            foreach (WeightLayout weight in layer.Weights)
+            {
+                KerasWeightValues.Write(writer, weight, model.Parameters);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Checks the document's architecture against <paramref name="layout"/>, then reads every layer's weights into <paramref name="parameters"/>.</summary>
+    /// <exception cref="InvalidDataException">The document describes another architecture (the message lists every difference,
+    /// per layer, expected and found), or a weight is missing, extra, misnamed, of another shape or not finite.</exception>
+    public static void Read(JsonElement root, ModelLayout layout, Span<float> parameters)
+    {
+        if (!root.TryGetProperty("layers", out JsonElement layers) || layers.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException("Expected a version-2 weights JSON to have a \"layers\" array.");
+        }
+
+        if (layers.GetArrayLength() != layout.Layers.Count)
+        {
+            throw KerasWeightValues.Invalid(
+                $"Expected {layout.Layers.Count} layers ({layout}), but the JSON has {layers.GetArrayLength()}.");
+        }
+
+        CheckArchitecture(root, layers, layout);
+        int l = 0;
+        foreach (JsonElement element in layers.EnumerateArray())
+        {
+            LayerLayout layer = layout.Layers[l];
+            string where = FormattableString.Invariant($"layer {l} ({layer.Name})");
+            if (!element.TryGetProperty("weights", out JsonElement weights) || weights.ValueKind != JsonValueKind.Array)
+            {
+                throw KerasWeightValues.Invalid($"Expected {where} to have a \"weights\" array.");
+            }
+
+            if (weights.GetArrayLength() != layer.Weights.Count)
+            {
+                throw KerasWeightValues.Invalid(
+                    $"Expected {where} to have {layer.Weights.Count} weights ({string.Join(", ", layer.Weights.Select(static w => w.Name))}), but the JSON has {weights.GetArrayLength()}.");
+            }
+
+            int w = 0;
+            foreach (JsonElement weight in weights.EnumerateArray())
+            {
+                KerasWeightValues.Read(weight, layer.Weights[w], FormattableString.Invariant($"{where} weight {w}"), parameters);
+                w++;
+            }
+
+            l++;
+        }
+    }
+
+    /// <summary>
+    /// Every option the document states, against the model's: the header's <c>time_steps</c>, <c>features</c>,
+    /// <c>stateful</c>, and each layer's <c>class_name</c> and <c>config</c> (units, activation, use_bias,
+    /// return_sequences, go_backwards, stateful). Keys the model has no counterpart for, such as a Keras
+    /// <c>get_config()</c>'s initializers, are ignored, so a script may write a Keras config as it is.
+    /// </summary>
+    private static void CheckArchitecture(JsonElement root, JsonElement layers, ModelLayout layout)
+    {
+        var differences = new List<string>();
+        Expect(differences, "", root, "time_steps", layout.TimeSteps);
+        Expect(differences, "", root, "features", layout.Features);
+        Expect(differences, "", root, "stateful", layout.Stateful);
+        int l = 0;
+        foreach (JsonElement element in layers.EnumerateArray())
+        {
+            LayerLayout layer = layout.Layers[l];
+            string where = FormattableString.Invariant($"layer {l} ({layer.Name}) ");
+            l++;
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                differences.Add($"{where}is {element.ValueKind.ToString().ToLowerInvariant()}, not an object");
+                continue;
+            }
+
+            if (element.TryGetProperty("name", out JsonElement name))
+            {
+                JsonText.Read(name, "a layer's name");
+            }
+
+            Expect(differences, where, element, "class_name", LayerWeights.ClassName(layer.Kind));
+            if (!element.TryGetProperty("config", out JsonElement config))
+            {
+                continue;
+            }
+
+            if (config.ValueKind != JsonValueKind.Object)
+            {
+                differences.Add($"{where}config is {config.GetRawText()}, not an object");
+                continue;
+            }
+
+            LayerSettings settings = layer.Settings;
+            where += "config.";
+            Expect(differences, where, config, "units", settings.Units);
+            Expect(differences, where, config, "activation", LayerWeights.ActivationName(settings.Activation));
+            Expect(differences, where, config, "use_bias", settings.UseBias);
+            if (settings.IsRecurrent)
+            {
+                Expect(differences, where, config, "return_sequences", settings.ReturnSequences);
+                Expect(differences, where, config, "go_backwards", settings.GoBackwards);
+                Expect(differences, where, config, "stateful", layout.Stateful);
+            }
+        }
+
+        if (differences.Count > 0)
+        {
+            throw new InvalidDataException($"The weights JSON describes another model than this one, {layout}: {string.Join("; ", differences)}.");
+        }
+    }
+
+    private static void Expect(List<string> differences, string where, JsonElement owner, string key, int expected)
+    {
+        if (owner.TryGetProperty(key, out JsonElement found)
+            && !(found.ValueKind == JsonValueKind.Number && found.TryGetInt32(out int value) && value == expected))
+        {
+            differences.Add(FormattableString.Invariant($"{where}{key}: expected {expected}, found {found.GetRawText()}"));
+        }
+    }
+
+    private static void Expect(List<string> differences, string where, JsonElement owner, string key, bool expected)
+    {
+        if (owner.TryGetProperty(key, out JsonElement found)
+            && !(found.ValueKind is JsonValueKind.True or JsonValueKind.False && found.GetBoolean() == expected))
+        {
+            differences.Add($"{where}{key}: expected {(expected ? "true" : "false")}, found {found.GetRawText()}");
+        }
+    }
+
+    private static void Expect(List<string> differences, string where, JsonElement owner, string key, string expected)
+    {
+        if (owner.TryGetProperty(key, out JsonElement found) && JsonText.Read(found, $"{where}{key}") != expected)
+        {
+            differences.Add($"{where}{key}: expected \"{expected}\", found {found.GetRawText()}");
+        }
+    }
+}
