@@ -3,11 +3,13 @@ namespace RnnGen;
 /// <summary>One layer of a <see cref="ModelLayout"/>: its settings, its Keras name, what it is fed, its state and its weights.</summary>
 public sealed class LayerLayout
 {
-    internal LayerLayout(LayerSettings settings, string name, int inputSize, bool inputIsSequence, bool outputIsSequence, int stateOffset, IReadOnlyList<WeightLayout> weights)
+    internal LayerLayout(LayerSettings settings, string name, int inputSize, int outputSize, bool inputIsSequence, bool outputIsSequence, int stateOffset, int stateLength, IReadOnlyList<WeightLayout> weights)
     {
         Settings = settings;
         Name = name;
         InputSize = inputSize;
+        OutputSize = outputSize;
+        StateLength = stateLength;
         InputIsSequence = inputIsSequence;
         OutputIsSequence = outputIsSequence;
         StateOffset = stateOffset;
@@ -20,14 +22,17 @@ public sealed class LayerLayout
     /// <summary>The layer's class.</summary>
     public LayerKind Kind => Settings.Kind;
 
-    /// <summary>Keras 3's automatic name: <c>simple_rnn</c>, <c>simple_rnn_1</c>, <c>dense</c>, ...</summary>
+    /// <summary>Keras 3's automatic name: <c>simple_rnn</c>, <c>simple_rnn_1</c>, <c>lstm</c>, <c>dense</c>, <c>bidirectional</c>, ...</summary>
     public string Name { get; }
 
-    /// <summary>Values per step fed to the layer: Features for the first, else the previous layer's units.</summary>
+    /// <summary>Values per step fed to the layer: Features for the first, else the previous layer's <see cref="OutputSize"/>.</summary>
     public int InputSize { get; }
 
-    /// <summary>Keras <c>units</c>: values per step the layer outputs.</summary>
+    /// <summary>Keras <c>units</c>: values per step each direction outputs.</summary>
     public int Units => Settings.Units;
+
+    /// <summary>Values per step the layer outputs: <see cref="Units"/>, or twice that for a bidirectional layer that concatenates.</summary>
+    public int OutputSize { get; }
 
     /// <summary>Whether the layer is fed a whole sequence (else one vector).</summary>
     public bool InputIsSequence { get; }
@@ -38,8 +43,8 @@ public sealed class LayerLayout
     /// <summary>First float of this layer's state in <see cref="IRnnModel.State"/>.</summary>
     public int StateOffset { get; }
 
-    /// <summary>Floats of state: <c>[h]</c> (Units) for SimpleRNN, none for Dense.</summary>
-    public int StateLength => LayerWeights.StateLength(Kind, Units);
+    /// <summary>Floats of state: <c>[h]</c> (Units) for SimpleRNN and GRU, <c>[h, c]</c> for LSTM, none for Dense; both directions (forward first) of a bidirectional layer.</summary>
+    public int StateLength { get; }
 
     /// <summary>The layer's <c>get_weights()</c> arrays, in order.</summary>
     public IReadOnlyList<WeightLayout> Weights { get; }

@@ -32,7 +32,13 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
 
         PlacedLayer[] placed = StackLayout.Place(
             features,
-            layers.Select(static layer => (layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences)).ToArray());
+            layers.Select(static layer => new StackEntry(layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences, layer.ResetAfter, layer.Bidirectional, layer.MergeMode)).ToArray(),
+            out long parameterCount);
+        if (parameterCount > int.MaxValue)
+        {
+            throw new ArgumentException($"The layers hold {parameterCount.ToString(CultureInfo.InvariantCulture)} parameters; at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)} fit in one span.", nameof(layers));
+        }
+
         var laidOut = new List<LayerLayout>(layers.Length);
         var weights = new List<WeightLayout>();
         for (int l = 0; l < layers.Length; l++)
@@ -41,7 +47,7 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
             WeightLayout[] layerWeights = place.Weights
                 .Select(w => new WeightLayout($"{place.Name}/{w.Shape.Name}", l, w.Offset, w.Shape.Rows, w.Shape.Columns, w.Shape.IsVector))
                 .ToArray();
-            laidOut.Add(new LayerLayout(layers[l], place.Name, place.InputSize, place.InputIsSequence, place.OutputIsSequence, place.StateOffset, layerWeights));
+            laidOut.Add(new LayerLayout(layers[l], place.Name, place.InputSize, place.OutputSize, place.InputIsSequence, place.OutputIsSequence, place.StateOffset, place.StateLength, layerWeights));
             weights.AddRange(layerWeights);
         }
 
@@ -49,7 +55,7 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
         Weights = weights;
         ParameterCount = weights[^1].Offset + weights[^1].Length;
         StateLength = laidOut.Sum(static layer => layer.StateLength);
-        OutputUnits = laidOut[^1].Units;
+        OutputUnits = laidOut[^1].OutputSize;
         OutputIsSequence = laidOut[^1].OutputIsSequence;
     }
 
@@ -86,8 +92,8 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
     /// <summary>Floats in one output: OutputUnits, times TimeSteps when the output is a sequence.</summary>
     public int OutputLength => OutputIsSequence ? TimeSteps * OutputUnits : OutputUnits;
 
-    /// <summary>Whether <see cref="IRnnModel.Step"/> can stream this model (no layer goes backwards).</summary>
-    public bool CanStream => !_settings.Any(static layer => layer.GoBackwards);
+    /// <summary>Whether <see cref="IRnnModel.Step"/> can stream this model: no layer goes backwards or is bidirectional, since those need the whole sequence first.</summary>
+    public bool CanStream => !_settings.Any(static layer => layer.GoBackwards || layer.Bidirectional);
 
     /// <summary>The weight called <paramref name="name"/>, e.g. <c>dense/kernel</c>.</summary>
     /// <exception cref="KeyNotFoundException">The model has no weight of that name.</exception>
@@ -157,9 +163,19 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
                 throw new ArgumentException($"Layer {l.ToString(CultureInfo.InvariantCulture)} has an undefined activation ({((int)layer.Activation).ToString(CultureInfo.InvariantCulture)}).", nameof(layers));
             }
 
-            if (!layer.IsRecurrent && (layer.ReturnSequences || layer.GoBackwards))
+            if (!Enum.IsDefined(layer.Kind) || !Enum.IsDefined(layer.RecurrentActivation) || !Enum.IsDefined(layer.MergeMode))
             {
-                throw new ArgumentException($"Layer {l.ToString(CultureInfo.InvariantCulture)} is Dense: return_sequences and go_backwards apply to recurrent layers only.", nameof(layers));
+                throw new ArgumentException($"Layer {l.ToString(CultureInfo.InvariantCulture)} has an undefined kind, recurrent activation or merge mode.", nameof(layers));
+            }
+
+            if (!layer.IsRecurrent && (layer.ReturnSequences || layer.GoBackwards || layer.Bidirectional))
+            {
+                throw new ArgumentException($"Layer {l.ToString(CultureInfo.InvariantCulture)} is Dense: return_sequences, go_backwards and Bidirectional apply to recurrent layers only.", nameof(layers));
+            }
+
+            if (NotApplicable(layer) is string option)
+            {
+                throw new ArgumentException($"Layer {l.ToString(CultureInfo.InvariantCulture)} is {LayerWeights.ClassName(layer.Kind)}, which has no {option}; leave it at its default.", nameof(layers));
             }
 
             if (layer.IsRecurrent && l < lastRecurrent && !layer.ReturnSequences)
@@ -169,6 +185,27 @@ public sealed class ModelLayout : IEquatable<ModelLayout>
                     nameof(layers));
             }
         }
+    }
+
+    /// <summary>The first option set away from its default on a layer kind that does not have it, or null.</summary>
+    private static string? NotApplicable(LayerSettings layer)
+    {
+        if (!layer.IsGated && layer.RecurrentActivation != Activation.Sigmoid)
+        {
+            return "recurrent_activation";
+        }
+
+        if (layer.Kind != LayerKind.Lstm && !layer.UnitForgetBias)
+        {
+            return "unit_forget_bias";
+        }
+
+        if (layer.Kind != LayerKind.Gru && !layer.ResetAfter)
+        {
+            return "reset_after";
+        }
+
+        return !layer.Bidirectional && layer.MergeMode != MergeMode.Concat ? "merge_mode (it is not bidirectional)" : null;
     }
 
     /// <summary>Equal architectures.</summary>

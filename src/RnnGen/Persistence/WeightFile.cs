@@ -7,7 +7,7 @@ namespace RnnGen.Persistence;
 /// (the <see cref="ModelLayout"/>), so weights only ever load into a model they fit.
 /// </summary>
 /// <remarks>
-/// <para>Format version 2, all integers and floats little-endian (L layers, P parameters, header size H = 40 + 16L):</para>
+/// <para>Format version 2, all integers and floats little-endian (L layers, P parameters, header size H = 40 + 24L):</para>
 /// <code>
 /// offset  size  field
 ///      0     8  magic "RNNGENWT"
@@ -18,18 +18,20 @@ namespace RnnGen.Persistence;
 ///     24     4  features F
 ///     28     4  model flags: bit 0 stateful
 ///     32     4  layer count L
-///     36     4  layer record size R (16)
+///     36     4  layer record size R (24)
 ///     40    RL  one record per layer, in order:
-///                 +0  4  kind (LayerKind: 0 SimpleRNN, 1 Dense)
+///                 +0  4  kind (LayerKind: 0 SimpleRNN, 1 Dense, 2 LSTM, 3 GRU)
 ///                 +4  4  units
 ///                 +8  4  activation (Activation)
-///                +12  4  flags: bit 0 use_bias, bit 1 return_sequences, bit 2 go_backwards
+///                +12  4  flags: bit 0 use_bias, bit 1 return_sequences, bit 2 go_backwards,
+///                        bit 3 unit_forget_bias, bit 4 reset_after, bit 5 bidirectional
+///                +16  4  recurrent activation (Activation)
+///                +20  4  merge mode (MergeMode)
 ///      H    4P  parameters, float32, in Keras model.get_weights() order
 ///   H+4P     4  CRC-32 of bytes [0, H+4P)
 /// </code>
-/// <para>Flag bits and record fields that version 2 does not define are zero. Later versions add layer options
-/// (an LSTM's recurrent activation, GRU's reset_after, a Bidirectional merge mode) as new flag bits and as fields
-/// appended to the record, announced by R and H, so every field above keeps its offset and meaning.</para>
+/// <para>Flag bits that version 2 does not define are zero. Later versions add layer options as new flag bits and
+/// as fields appended to the record, announced by R and H, so every field above keeps its offset and meaning.</para>
 /// <para>Version 1 (still read, never written) named only the single-layer shape, in a 48-byte header: version (1),
 /// cell kind (0 = SimpleRNN), T, F, hidden units, dense units, hidden activation, dense activation, flags (bit 0
 /// return_sequences, bit 1 stateful), P; then the parameters and the CRC-32 as above. It loads into the equivalent model
@@ -51,7 +53,7 @@ public static class WeightFile
 
     private static ReadOnlySpan<byte> Magic => "RNNGENWT"u8;
 
-    /// <summary>Bytes before the parameters in a file of <paramref name="layout"/>: <c>40 + 16 L</c> for L layers.</summary>
+    /// <summary>Bytes before the parameters in a file of <paramref name="layout"/>: <c>40 + 24 L</c> for L layers.</summary>
     public static int HeaderSize(ModelLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);

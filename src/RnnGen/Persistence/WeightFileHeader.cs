@@ -11,12 +11,12 @@ internal static class WeightFileHeader
     /// <summary>Bytes before the first layer record.</summary>
     public const int FixedSize = 40;
 
-    /// <summary>Bytes of a version-2 layer record: kind, units, activation, flags.</summary>
-    public const int LayerRecordSize = 16;
+    /// <summary>Bytes of a version-2 layer record: kind, units, activation, flags, recurrent activation, merge mode.</summary>
+    public const int LayerRecordSize = 24;
 
     private const int StatefulFlag = 1;
-    private const int UseBiasFlag = 1, ReturnSequencesFlag = 2, GoBackwardsFlag = 4;
-    private const int KnownLayerFlags = UseBiasFlag | ReturnSequencesFlag | GoBackwardsFlag;
+    private const int UseBiasFlag = 1, ReturnSequencesFlag = 2, GoBackwardsFlag = 4, UnitForgetBiasFlag = 8, ResetAfterFlag = 16, BidirectionalFlag = 32;
+    private const int KnownLayerFlags = UseBiasFlag | ReturnSequencesFlag | GoBackwardsFlag | UnitForgetBiasFlag | ResetAfterFlag | BidirectionalFlag;
 
     /// <summary>Bytes before the parameters of <paramref name="layout"/>'s file.</summary>
     public static int Size(ModelLayout layout) => FixedSize + LayerRecordSize * layout.Layers.Count;
@@ -41,7 +41,10 @@ internal static class WeightFileHeader
             BinaryPrimitives.WriteInt32LittleEndian(record[8..], (int)layer.Activation);
             BinaryPrimitives.WriteInt32LittleEndian(
                 record[12..],
-                (layer.UseBias ? UseBiasFlag : 0) | (layer.ReturnSequences ? ReturnSequencesFlag : 0) | (layer.GoBackwards ? GoBackwardsFlag : 0));
+                (layer.UseBias ? UseBiasFlag : 0) | (layer.ReturnSequences ? ReturnSequencesFlag : 0) | (layer.GoBackwards ? GoBackwardsFlag : 0)
+                | (layer.UnitForgetBias ? UnitForgetBiasFlag : 0) | (layer.ResetAfter ? ResetAfterFlag : 0) | (layer.Bidirectional ? BidirectionalFlag : 0));
+            BinaryPrimitives.WriteInt32LittleEndian(record[16..], (int)layer.RecurrentActivation);
+            BinaryPrimitives.WriteInt32LittleEndian(record[20..], (int)layer.MergeMode);
         }
     }
 
@@ -79,14 +82,26 @@ internal static class WeightFileHeader
             int units = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
             var activation = (Activation)BinaryPrimitives.ReadInt32LittleEndian(record[8..]);
             int flags = BinaryPrimitives.ReadInt32LittleEndian(record[12..]);
-            if (!Enum.IsDefined(kind) || !Enum.IsDefined(activation) || (flags & ~KnownLayerFlags) != 0)
+            var recurrentActivation = (Activation)BinaryPrimitives.ReadInt32LittleEndian(record[16..]);
+            var mergeMode = (MergeMode)BinaryPrimitives.ReadInt32LittleEndian(record[20..]);
+            if (!Enum.IsDefined(kind) || !Enum.IsDefined(activation) || !Enum.IsDefined(recurrentActivation) || !Enum.IsDefined(mergeMode) || (flags & ~KnownLayerFlags) != 0)
             {
                 throw WeightFile.Invalid(
-                    $"{source} is corrupt: layer {l} has kind {(int)kind}, activation {(int)activation} and flags 0x{flags:X}, which this RnnGen does not know.");
+                    $"{source} is corrupt: layer {l} has kind {(int)kind}, activations {(int)activation} and {(int)recurrentActivation}, merge mode {(int)mergeMode} and flags 0x{flags:X}, which this RnnGen does not know.");
             }
 
             layers[l] = new LayerSettings(
-                kind, units, activation, (flags & UseBiasFlag) != 0, (flags & ReturnSequencesFlag) != 0, (flags & GoBackwardsFlag) != 0);
+                kind,
+                units,
+                activation,
+                (flags & UseBiasFlag) != 0,
+                (flags & ReturnSequencesFlag) != 0,
+                (flags & GoBackwardsFlag) != 0,
+                recurrentActivation,
+                (flags & UnitForgetBiasFlag) != 0,
+                (flags & ResetAfterFlag) != 0,
+                (flags & BidirectionalFlag) != 0,
+                mergeMode);
         }
 
         try

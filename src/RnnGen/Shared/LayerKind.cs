@@ -18,4 +18,10 @@ enum LayerKind
 
     /// <summary>Keras <c>Dense</c>: <c>y = act(x·kernel + bias)</c>, applied to every step of a sequence.</summary>
     Dense = 1,
+
+    /// <summary>Keras <c>LSTM</c>: gate blocks i, f, c, o; <c>c_t = f ⊙ c_{t-1} + i ⊙ act(z_c)</c>, <c>h_t = o ⊙ act(c_t)</c>; state <c>[h, c]</c>.</summary>
+    Lstm = 2,
+
+    /// <summary>Keras <c>GRU</c>: gate blocks z, r, h; <c>h_t = z ⊙ h_{t-1} + (1 - z) ⊙ hh</c>, with reset_after or without.</summary>
+    Gru = 3,
 }

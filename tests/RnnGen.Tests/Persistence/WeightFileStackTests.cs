@@ -31,7 +31,7 @@ public class WeightFileStackTests
         WeightFile.Load(target, dir.File("stack.rnnw"));
 
         Assert.Equal(source.Parameters.ToArray(), target.Parameters.ToArray());
-        Assert.Equal(176, new FileInfo(dir.File("stack.rnnw")).Length);
+        Assert.Equal(200, new FileInfo(dir.File("stack.rnnw")).Length);
     }
 
     [Fact]
@@ -97,11 +97,14 @@ public class WeightFileStackTests
 
     // A checksummed header that no RnnGen writes: only a forger or a writer's bug gets past the CRC with one.
     [Theory]
-    [InlineData(40, 7, "layer 0 has kind 7, activation 1 and flags 0x3, which this RnnGen does not know")]
-    [InlineData(48, 99, "layer 0 has kind 0, activation 99 and flags 0x3, which this RnnGen does not know")]
-    [InlineData(52, 8, "layer 0 has kind 0, activation 1 and flags 0x8, which this RnnGen does not know")]
+    [InlineData(40, 7, "layer 0 has kind 7, activations 1 and 3, merge mode 0 and flags 0x1B, which this RnnGen does not know")]
+    [InlineData(48, 99, "layer 0 has kind 0, activations 99 and 3, merge mode 0 and flags 0x1B, which this RnnGen does not know")]
+    [InlineData(52, 64, "layer 0 has kind 0, activations 1 and 3, merge mode 0 and flags 0x40, which this RnnGen does not know")]
+    [InlineData(56, 99, "layer 0 has kind 0, activations 1 and 99, merge mode 0 and flags 0x1B, which this RnnGen does not know")]
+    [InlineData(60, 9, "layer 0 has kind 0, activations 1 and 3, merge mode 9 and flags 0x1B, which this RnnGen does not know")]
+    [InlineData(60, 1, "its header describes no possible model (Layer 0 is SimpleRNN, which has no merge_mode")]
     [InlineData(28, 4, "its model flags are 0x4; version 2 knows only bit 0 (stateful)")]
-    [InlineData(36, 20, "its header announces 3 layer records of 20 bytes in 88 header bytes")]
+    [InlineData(36, 20, "its header announces 3 layer records of 20 bytes in 112 header bytes")]
     [InlineData(44, 0, "its header describes no possible model (Layer 0 (SimpleRNN(0, tanh, return_sequences)) has 0 units")]
     [InlineData(24, 4, "its header announces 21 parameters, but the architecture it names (SimpleRNN(2, tanh, return_sequences) → SimpleRNN(2, relu, use_bias=False) → Dense(1, linear) over 3 steps × 4 features) has 25")]
     public void A_checksummed_but_inconsistent_header_is_refused_as_corrupt(int offset, int value, string expected)

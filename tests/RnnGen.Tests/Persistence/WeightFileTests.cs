@@ -6,7 +6,7 @@ namespace RnnGen.Tests.Persistence;
 
 public class WeightFileTests
 {
-    // T3 F2 H2 D1: 4 + 4 + 2 + 2 + 1 = 13 parameters, a 40 + 2 * 16 + 52 + 4 = 128-byte file.
+    // T3 F2 H2 D1: 4 + 4 + 2 + 2 + 1 = 13 parameters, a 40 + 2 * 24 + 52 + 4 = 144-byte file.
     private static RuntimeSizedRnn Model(int seed) => new(3, 2, 2, 1, Activation.Tanh, Activation.Linear, seed);
 
     private static ModelLayout RuntimeSizedModelLayout => Model(1).Layout;
@@ -22,7 +22,7 @@ public class WeightFileTests
         WeightFile.Load(target, dir.File("w.rnnw"));
 
         Assert.Equal(source.Parameters.ToArray(), target.Parameters.ToArray());
-        Assert.Equal(128, new FileInfo(dir.File("w.rnnw")).Length);
+        Assert.Equal(144, new FileInfo(dir.File("w.rnnw")).Length);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class WeightFileTests
         byte[] bytes = WeightFile.Serialize(new SmallStack());
 
         Assert.Equal("RNNGENWT"u8.ToArray(), bytes[..8]);
-        int[] header = new int[(40 + 3 * 16 - 8) / 4];
+        int[] header = new int[(40 + 3 * 24 - 8) / 4];
         for (int i = 0; i < header.Length; i++)
         {
             header[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8 + 4 * i));
@@ -39,16 +39,16 @@ public class WeightFileTests
 
         int[] expected =
         [
-            2, 88, 21,      // version, header size 40 + 3 * 16, parameter count
-            3, 2, 0,        // time steps, features, model flags (not stateful)
-            3, 16,          // layer count, record size
-            0, 2, 1, 0b011, // SimpleRNN(2, tanh), use_bias | return_sequences
-            0, 2, 2, 0b000, // SimpleRNN(2, relu), no bias
-            1, 1, 0, 0b001, // Dense(1, linear), use_bias
+            2, 112, 21,              // version, header size 40 + 3 * 24, parameter count
+            3, 2, 0,                 // time steps, features, model flags (not stateful)
+            3, 24,                   // layer count, record size
+            0, 2, 1, 0b011011, 3, 0, // SimpleRNN(2, tanh), use_bias | return_sequences (| the unused options' defaults), sigmoid, concat
+            0, 2, 2, 0b011000, 3, 0, // SimpleRNN(2, relu), no bias
+            1, 1, 0, 0b011001, 3, 0, // Dense(1, linear), use_bias
         ];
         Assert.Equal(expected, header);
         Assert.Equal(WeightFile.FileSize(SmallStack.Layout), bytes.Length);
-        Assert.Equal(176, bytes.Length);
+        Assert.Equal(200, bytes.Length);
     }
 
     [Fact]
