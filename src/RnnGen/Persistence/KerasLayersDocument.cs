@@ -23,19 +23,26 @@ internal static class KerasLayersDocument
         {
             LayerSettings settings = layer.Settings;
             writer.WriteStartObject();
-            writer.WriteString("class_name", LayerWeights.ClassName(layer.Kind));
-            writer.WriteString("name", layer.Name);
-            writer.WriteStartObject("config");
-            writer.WriteNumber("units", settings.Units);
-            writer.WriteString("activation", LayerWeights.ActivationName(settings.Activation));
-            writer.WriteBoolean("use_bias", settings.UseBias);
-            if (settings.IsRecurrent)
+            if (settings.Bidirectional)
             {
-                writer.WriteBoolean("return_sequences", settings.ReturnSequences);
-                writer.WriteBoolean("go_backwards", settings.GoBackwards);
+                // As Keras serializes a wrapper: its own class and name, the wrapped layer's config inside its own.
+                writer.WriteString("class_name", LayerWeights.BidirectionalClassName);
+                writer.WriteString("name", layer.Name);
+                writer.WriteStartObject("config");
+                writer.WriteString("merge_mode", LayerWeights.MergeModeName(settings.MergeMode));
+                writer.WriteStartObject("layer");
+                writer.WriteString("class_name", LayerWeights.ClassName(layer.Kind));
+                WriteConfig(writer, settings);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteString("class_name", LayerWeights.ClassName(layer.Kind));
+                writer.WriteString("name", layer.Name);
+                WriteConfig(writer, settings);
             }
 
-            writer.WriteEndObject();
             writer.WriteStartArray("weights");
             foreach (WeightLayout weight in layer.Weights)
             {
@@ -47,6 +54,37 @@ internal static class KerasLayersDocument
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A layer's <c>config</c> object, with the keys Keras' <c>get_config()</c> uses for the options RnnGen has.</summary>
+    private static void WriteConfig(Utf8JsonWriter writer, LayerSettings settings)
+    {
+        writer.WriteStartObject("config");
+        writer.WriteNumber("units", settings.Units);
+        writer.WriteString("activation", LayerWeights.ActivationName(settings.Activation));
+        if (settings.IsGated)
+        {
+            writer.WriteString("recurrent_activation", LayerWeights.ActivationName(settings.RecurrentActivation));
+        }
+
+        writer.WriteBoolean("use_bias", settings.UseBias);
+        if (settings.Kind == LayerKind.Lstm)
+        {
+            writer.WriteBoolean("unit_forget_bias", settings.UnitForgetBias);
+        }
+
+        if (settings.Kind == LayerKind.Gru)
+        {
+            writer.WriteBoolean("reset_after", settings.ResetAfter);
+        }
+
+        if (settings.IsRecurrent)
+        {
+            writer.WriteBoolean("return_sequences", settings.ReturnSequences);
+            writer.WriteBoolean("go_backwards", settings.GoBackwards);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -96,8 +134,9 @@ internal static class KerasLayersDocument
 
     /// <summary>
     /// Every option the document states, against the model's: the header's <c>time_steps</c>, <c>features</c>,
-    /// <c>stateful</c>, and each layer's <c>class_name</c> and <c>config</c> (units, activation, use_bias,
-    /// return_sequences, go_backwards, stateful). Keys the model has no counterpart for, such as a Keras
+    /// <c>stateful</c>, and each layer's <c>class_name</c> and <c>config</c> (units, activation, recurrent_activation,
+    /// use_bias, unit_forget_bias, reset_after, return_sequences, go_backwards, stateful; a Bidirectional wrapper's
+    /// merge_mode and wrapped layer). Keys the model has no counterpart for, such as a Keras
     /// <c>get_config()</c>'s initializers, are ignored, so a script may write a Keras config as it is.
     /// </summary>
     private static void CheckArchitecture(JsonElement root, JsonElement layers, ModelLayout layout)
@@ -123,34 +162,89 @@ internal static class KerasLayersDocument
                 JsonText.Read(name, "a layer's name");
             }
 
-            Expect(differences, where, element, "class_name", LayerWeights.ClassName(layer.Kind));
-            if (!element.TryGetProperty("config", out JsonElement config))
-            {
-                continue;
-            }
-
-            if (config.ValueKind != JsonValueKind.Object)
-            {
-                differences.Add($"{where}config is {config.GetRawText()}, not an object");
-                continue;
-            }
-
+            // The layer itself, or inside a Bidirectional wrapper its config's "layer".
+            JsonElement described = element;
             LayerSettings settings = layer.Settings;
-            where += "config.";
-            Expect(differences, where, config, "units", settings.Units);
-            Expect(differences, where, config, "activation", LayerWeights.ActivationName(settings.Activation));
-            Expect(differences, where, config, "use_bias", settings.UseBias);
-            if (settings.IsRecurrent)
+            if (settings.Bidirectional)
             {
-                Expect(differences, where, config, "return_sequences", settings.ReturnSequences);
-                Expect(differences, where, config, "go_backwards", settings.GoBackwards);
-                Expect(differences, where, config, "stateful", layout.Stateful);
+                Expect(differences, where, element, "class_name", LayerWeights.BidirectionalClassName);
+                if (!Config(differences, where, element, out JsonElement wrapper))
+                {
+                    continue;
+                }
+
+                where += "config.";
+                Expect(differences, where, wrapper, "merge_mode", LayerWeights.MergeModeName(settings.MergeMode));
+                if (!wrapper.TryGetProperty("layer", out JsonElement wrapped))
+                {
+                    continue;
+                }
+
+                if (wrapped.ValueKind != JsonValueKind.Object)
+                {
+                    differences.Add($"{where}layer is {wrapped.GetRawText()}, not an object");
+                    continue;
+                }
+
+                described = wrapped;
+                where += "layer.";
+            }
+
+            Expect(differences, where, described, "class_name", LayerWeights.ClassName(layer.Kind));
+            if (Config(differences, where, described, out JsonElement config))
+            {
+                CheckConfig(differences, where + "config.", config, settings, layout.Stateful);
             }
         }
 
         if (differences.Count > 0)
         {
             throw new InvalidDataException($"The weights JSON describes another model than this one, {layout}: {string.Join("; ", differences)}.");
+        }
+    }
+
+    /// <summary>The element's <c>config</c> object, when it has one (a difference when it is not an object).</summary>
+    private static bool Config(List<string> differences, string where, JsonElement element, out JsonElement config)
+    {
+        if (!element.TryGetProperty("config", out config))
+        {
+            return false;
+        }
+
+        if (config.ValueKind != JsonValueKind.Object)
+        {
+            differences.Add($"{where}config is {config.GetRawText()}, not an object");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void CheckConfig(List<string> differences, string where, JsonElement config, LayerSettings settings, bool stateful)
+    {
+        Expect(differences, where, config, "units", settings.Units);
+        Expect(differences, where, config, "activation", LayerWeights.ActivationName(settings.Activation));
+        Expect(differences, where, config, "use_bias", settings.UseBias);
+        if (settings.IsGated)
+        {
+            Expect(differences, where, config, "recurrent_activation", LayerWeights.ActivationName(settings.RecurrentActivation));
+        }
+
+        if (settings.Kind == LayerKind.Lstm)
+        {
+            Expect(differences, where, config, "unit_forget_bias", settings.UnitForgetBias);
+        }
+
+        if (settings.Kind == LayerKind.Gru)
+        {
+            Expect(differences, where, config, "reset_after", settings.ResetAfter);
+        }
+
+        if (settings.IsRecurrent)
+        {
+            Expect(differences, where, config, "return_sequences", settings.ReturnSequences);
+            Expect(differences, where, config, "go_backwards", settings.GoBackwards);
+            Expect(differences, where, config, "stateful", stateful);
         }
     }
 
