@@ -136,4 +136,39 @@ public static class Activations
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is shorter than <paramref name="gradient"/>.</exception>
     public static void MultiplyBySwishDerivative(ReadOnlySpan<float> x, Span<float> gradient) =>
         ElementwiseLoops.Update<LaneGradient<SwishActivation>>(x, gradient);
+
+    /// <summary>The slope of hardsigmoid from its output <paramref name="y"/>, as <see cref="MultiplyByHardSigmoidDerivative"/> chains it: for unrolled backward code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float HardSigmoidDerivative(float y) =>
+        HardSigmoidActivation.ChainDerivative<Lanes128, Vector128<float>>(Vector128.CreateScalarUnsafe(y), Vector128.CreateScalarUnsafe(1f)).ToScalar();
+
+    /// <summary>The slope of hardsigmoidkeras2 from its output <paramref name="y"/>, as <see cref="MultiplyByHardSigmoidKeras2Derivative"/> chains it: for unrolled backward code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float HardSigmoidKeras2Derivative(float y) =>
+        HardSigmoidKeras2Activation.ChainDerivative<Lanes128, Vector128<float>>(Vector128.CreateScalarUnsafe(y), Vector128.CreateScalarUnsafe(1f)).ToScalar();
+
+    /// <summary>The slope of elu from its output <paramref name="y"/>, as <see cref="MultiplyByEluDerivative"/> chains it: for unrolled backward code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float EluDerivative(float y) =>
+        EluActivation.ChainDerivative<Lanes128, Vector128<float>>(Vector128.CreateScalarUnsafe(y), Vector128.CreateScalarUnsafe(1f)).ToScalar();
+
+    /// <summary>The slope of selu from its output <paramref name="y"/>, as <see cref="MultiplyBySeluDerivative"/> chains it: for unrolled backward code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SeluDerivative(float y) =>
+        SeluActivation.ChainDerivative<Lanes128, Vector128<float>>(Vector128.CreateScalarUnsafe(y), Vector128.CreateScalarUnsafe(1f)).ToScalar();
+
+    /// <summary>The slope of softplus from its output <paramref name="y"/>, as <see cref="MultiplyBySoftplusDerivative"/> chains it: for unrolled backward code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SoftplusDerivative(float y) =>
+        SoftplusActivation.ChainDerivative<Lanes128, Vector128<float>>(Vector128.CreateScalarUnsafe(y), Vector128.CreateScalarUnsafe(1f)).ToScalar();
+
+    /// <summary>The slope of softsign from its output <paramref name="y"/>, as <see cref="MultiplyBySoftsignDerivative"/> chains it: for unrolled backward code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SoftsignDerivative(float y) =>
+        SoftsignActivation.ChainDerivative<Lanes128, Vector128<float>>(Vector128.CreateScalarUnsafe(y), Vector128.CreateScalarUnsafe(1f)).ToScalar();
+
+    /// <summary>The slope of swish from its pre-activation <paramref name="x"/>, as <see cref="MultiplyBySwishDerivative"/> chains it: for unrolled backward code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SwishDerivative(float x) =>
+        SwishActivation.ChainDerivative<Lanes128, Vector128<float>>(Vector128.CreateScalarUnsafe(x), Vector128.CreateScalarUnsafe(1f)).ToScalar();
 }

@@ -33,6 +33,7 @@ public class KerasActivationAccuracyTests(ITestOutputHelper output)
         Action<Span<float>> InPlace,
         Func<float, float> Scalar,
         SpanDerivative Derivative,
+        Func<float, float> ScalarDerivative,
         bool DerivativeFromInput,
         Func<double, double> Exact,
         Func<double, double> ExactDerivative,
@@ -45,25 +46,25 @@ public class KerasActivationAccuracyTests(ITestOutputHelper output)
 
     public static TheoryData<Case> Cases => new(
         new Case("hard_sigmoid", VectorMath.HardSigmoid, VectorMath.HardSigmoid, VectorMath.HardSigmoid, Activations.HardSigmoid, Activations.HardSigmoid,
-            Activations.MultiplyByHardSigmoidDerivative, false,
+            Activations.MultiplyByHardSigmoidDerivative, Activations.HardSigmoidDerivative, false,
             x => Math.Min(Math.Max(x + 3, 0), 6) / 6, x => x > -3 && x < 3 ? 1.0 / 6 : 0, [-3, 3]),
         new Case("hard_sigmoid (Keras 2)", VectorMath.HardSigmoidKeras2, VectorMath.HardSigmoidKeras2, VectorMath.HardSigmoidKeras2, Activations.HardSigmoidKeras2, Activations.HardSigmoidKeras2,
-            Activations.MultiplyByHardSigmoidKeras2Derivative, false,
+            Activations.MultiplyByHardSigmoidKeras2Derivative, Activations.HardSigmoidKeras2Derivative, false,
             x => Math.Min(Math.Max(0.2 * x + 0.5, 0), 1), x => x > -2.5 && x < 2.5 ? 0.2 : 0, [-2.5, 2.5]),
         new Case("elu", VectorMath.Elu, VectorMath.Elu, VectorMath.Elu, Activations.Elu, Activations.Elu,
-            Activations.MultiplyByEluDerivative, false,
+            Activations.MultiplyByEluDerivative, Activations.EluDerivative, false,
             x => x > 0 ? x : ExpM1(x), x => x > 0 ? 1 : Math.Exp(x), [0]),
         new Case("selu", VectorMath.Selu, VectorMath.Selu, VectorMath.Selu, Activations.Selu, Activations.Selu,
-            Activations.MultiplyBySeluDerivative, false,
+            Activations.MultiplyBySeluDerivative, Activations.SeluDerivative, false,
             x => SeluScale * (x > 0 ? x : SeluAlpha * ExpM1(x)), x => SeluScale * (x > 0 ? 1 : SeluAlpha * Math.Exp(x)), [0]),
         new Case("softplus", VectorMath.Softplus, VectorMath.Softplus, VectorMath.Softplus, Activations.Softplus, Activations.Softplus,
-            Activations.MultiplyBySoftplusDerivative, false,
+            Activations.MultiplyBySoftplusDerivative, Activations.SoftplusDerivative, false,
             x => Math.Max(x, 0) + Log1P(Math.Exp(-Math.Abs(x))), x => 1 / (1 + Math.Exp(-x)), []),
         new Case("softsign", VectorMath.Softsign, VectorMath.Softsign, VectorMath.Softsign, Activations.Softsign, Activations.Softsign,
-            Activations.MultiplyBySoftsignDerivative, false,
+            Activations.MultiplyBySoftsignDerivative, Activations.SoftsignDerivative, false,
             x => x / (1 + Math.Abs(x)), x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x))), []),
         new Case("swish", VectorMath.Swish, VectorMath.Swish, VectorMath.Swish, Activations.Swish, Activations.Swish,
-            Activations.MultiplyBySwishDerivative, true,
+            Activations.MultiplyBySwishDerivative, Activations.SwishDerivative, true,
             x => x / (1 + Math.Exp(-x)), x => Sigmoid(x) * (1 + x * (1 - Sigmoid(x))), []));
 
     [Theory]
@@ -89,6 +90,10 @@ public class KerasActivationAccuracyTests(ITestOutputHelper output)
         c.InPlace(ys);
         float[] slopes = [.. Enumerable.Repeat(1f, xs.Length)];
         c.Derivative(c.DerivativeFromInput ? xs : ys, slopes);
+        for (int i = 0; i < xs.Length; i++)
+        {
+            Assert.Equal(slopes[i], c.ScalarDerivative(c.DerivativeFromInput ? xs[i] : ys[i]));
+        }
 
         double worst = 0;
         for (int i = 0; i < xs.Length; i++)
