@@ -65,7 +65,7 @@ internal static class ModelParser
             Features: features,
             Stateful: stateful,
             Layers: LayerReader.LayOut(layers, features, LayerBackend.Loops));
-        spec = spec with { Layers = WithBackend(spec.Layers, Emit.EmissionStrategies.Backend(spec)) };
+        spec = Emit.Backends.Choose(spec);
 
         long floats = Emit.Stack.Buffers.TotalFloats(spec);
         if (floats > MaxFloats)
@@ -130,10 +130,6 @@ internal static class ModelParser
             }
         }
     }
-
-    /// <summary>The backend needs the laid-out spec to be chosen; it is then stored in every layer.</summary>
-    private static EquatableArray<LayerSpec> WithBackend(EquatableArray<LayerSpec> layers, LayerBackend backend) =>
-        new(layers.Select(layer => layer with { Backend = backend }).ToImmutableArray());
 
     internal static int RequireDimension(AttributeArguments arguments, string name, string example, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {

@@ -11,12 +11,7 @@ namespace RnnGen.Generator.Emit.Stack;
 /// </summary>
 internal static class StackPasses
 {
-    public static string ClassName(ModelSpec spec)
-    {
-        string name = spec.Type.Name;
-        int generic = name.IndexOf('<');
-        return (generic < 0 ? name : name.Substring(0, generic)).TrimStart('@') + "Passes";
-    }
+    public static string ClassName(ModelSpec spec) => ConstructorName(spec).TrimStart('@') + "Passes";
 
     public static void Emit(SourceWriter writer, ModelSpec spec, Buffers buffers)
     {
@@ -30,6 +25,17 @@ internal static class StackPasses
             WriteInitialize(writer, spec, buffers);
             writer.WriteLine();
             WriteForward(writer, spec, buffers);
+            writer.WriteLine();
+            WritePredictBatch(writer, spec, buffers);
+            if (Backends.UsesLanes(spec))
+            {
+                foreach (int width in ScalarBackend.LaneWidths)
+                {
+                    writer.WriteLine();
+                    WritePredictLanes(writer, spec, buffers, width);
+                }
+            }
+
             if (spec.CanStream)
             {
                 writer.WriteLine();
@@ -40,6 +46,11 @@ internal static class StackPasses
             WriteBackward(writer, spec, buffers);
             writer.WriteLine();
             SummaryEmitter.WriteConstant(writer, spec);
+            if (spec.Type.Keyword.Contains("struct"))
+            {
+                writer.WriteLine();
+                WriteConstructedGuard(writer, spec);
+            }
         }
     }
 
@@ -79,8 +90,113 @@ internal static class StackPasses
         using (writer.Block("public static void Forward(Span<float> floats, ReadOnlySpan<float> input)"))
         {
             WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: spec.Stateful);
-            ForEachLayer(writer, spec, buffers, backward: false, static (w, emitter, context) => emitter.Forward(w, context));
+            ForEachLayer(writer, spec, buffers, Pass.Forward, static (w, emitter, context) => emitter.Forward(w, context));
         }
+    }
+
+    private static void WritePredictBatch(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        string output = $"floats.Slice({OutputOffset(spec, buffers)}, {spec.OutputLength})";
+        writer.WriteLine($"/// <summary>Runs count sequences stored one after another{(Backends.UsesLanes(spec) ? ", whole groups of them side by side, one per SIMD lane" : "")}.</summary>");
+        using (writer.Block("public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)"))
+        {
+            writer.WriteLine("int n = 0;");
+            if (Backends.UsesLanes(spec))
+            {
+                writer.WriteLine("// At the widest accelerated width: the JIT keeps only that branch.");
+                for (int i = 0; i < ScalarBackend.LaneWidths.Length; i++)
+                {
+                    int width = ScalarBackend.LaneWidths[i];
+                    using (writer.Block($"{(i == 0 ? "if" : "else if")} (Vector{width}.IsHardwareAccelerated)"))
+                    {
+                        writer.WriteLine($"const int lanes = {width / 32};");
+                        using (writer.Block("for (; n + lanes <= count; n += lanes)"))
+                        {
+                            writer.WriteLine($"PredictLanes{width}(floats, inputs.Slice(n * {spec.InputLength}, lanes * {spec.InputLength}), outputs.Slice(n * {spec.OutputLength}, lanes * {spec.OutputLength}));");
+                        }
+                    }
+                }
+
+                writer.WriteLine("// The rest one by one.");
+            }
+
+            using (writer.Block("for (; n < count; n++)"))
+            {
+                writer.WriteLine($"Forward(floats, inputs.Slice(n * {spec.InputLength}, {spec.InputLength}));");
+                writer.WriteLine($"{output}.CopyTo(outputs.Slice(n * {spec.OutputLength}, {spec.OutputLength}));");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Vector{width}&lt;float&gt;.Count sequences at once, one per lane, every weight broadcast to all lanes:
+    /// a small model's single sequence is a latency-bound chain, many in lanes are throughput.
+    /// </summary>
+    private static void WritePredictLanes(SourceWriter writer, ModelSpec spec, Buffers buffers, int width)
+    {
+        int lanes = width / 32;
+        int stride = ScalarBackend.LaneStride;
+        writer.WriteLine($"/// <summary>Runs {lanes} sequences at once, one per lane of a Vector{width}, every weight broadcast to all lanes.</summary>");
+        using (writer.Block($"private static void PredictLanes{width}(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)"))
+        {
+            writer.WriteLine($"ReadOnlySpan<float> parameters = {Slice(buffers.Parameters)};");
+            writer.WriteLine($"Span<float> laneInputs = {Slice(buffers.LaneInputs!)};");
+            writer.WriteLine("// Each layer's forward buffer, [element][lane].");
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                string name = buffers.Of(layer, layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs).Name;
+                writer.WriteLine($"Span<float> {name} = {Slice(buffers.LanesOf(layer))};");
+            }
+
+            writer.WriteLine("// Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.");
+            using (writer.Block($"for (int s = 0; s < {lanes}; s++)"))
+            {
+                using (writer.Block($"for (int k = 0; k < {spec.InputLength}; k++)"))
+                {
+                    writer.WriteLine($"laneInputs[k * {stride} + s] = inputs[s * {spec.InputLength} + k];");
+                }
+            }
+
+            ForEachLayer(writer, spec, buffers, Pass.Lanes, static (w, emitter, context) => emitter.Forward(w, context), width);
+            Steps output = LayerContext.OutputOf(spec, buffers, spec.LastLayer);
+            writer.WriteLine("// Each lane's outputs back to its sequence.");
+            using (writer.Block($"for (int s = 0; s < {lanes}; s++)"))
+            {
+                using (writer.Block($"for (int k = 0; k < {spec.OutputLength}; k++)"))
+                {
+                    string index = output.Offset == 0 ? "k" : $"({output.Offset} + k)";
+                    writer.WriteLine($"outputs[s * {spec.OutputLength} + k] = {output.Span}[{index} * {stride} + s];");
+                }
+            }
+        }
+    }
+
+    /// <summary>Every member of a struct model's default value throws this, not a NullReferenceException.</summary>
+    private static void WriteConstructedGuard(SourceWriter writer, ModelSpec spec)
+    {
+        string type = spec.Type.Name.Replace("<", "{").Replace(">", "}");
+        string name = ConstructorName(spec);
+        writer.WriteLine($"/// <summary>The array of a constructed model; default({type}) has none.</summary>");
+        using (writer.Block("public static float[] Constructed(float[]? floats)"))
+        {
+            writer.WriteLine("return floats ?? NotConstructed();");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("[System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        writer.WriteLine("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        using (writer.Block("private static float[] NotConstructed()"))
+        {
+            writer.WriteLine($"throw new InvalidOperationException(\"default({name}) is not a model: construct it with new {name}() or new {name}(seed).\");");
+        }
+    }
+
+    /// <summary>The type's name without type parameters, as its constructors spell it.</summary>
+    public static string ConstructorName(ModelSpec spec)
+    {
+        string name = spec.Type.Name;
+        int generic = name.IndexOf('<');
+        return generic < 0 ? name : name.Substring(0, generic);
     }
 
     private static void WriteStep(SourceWriter writer, ModelSpec spec, Buffers buffers)
@@ -89,26 +205,27 @@ internal static class StackPasses
         using (writer.Block("public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)"))
         {
             WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: true);
-            string x = "input";
+            var x = new Place("input", "0", spec.Features);
             foreach (LayerSpec layer in spec.Layers)
             {
                 writer.WriteLine($"// {layer.Name}: {layer.Describe()}");
                 using (writer.Block())
                 {
-                    var context = new LayerContext(spec, layer, buffers, x, inputGradient: null);
-                    context.WriteWeights(writer, gradients: false);
+                    IVectorBackend ops = Backends.Forward(layer);
+                    var context = new LayerContext(spec, layer, buffers, new Steps(x.Span, 0, x.Length), inputGradient: null, ops);
+                    ops.DeclareWeights(writer, layer);
                     x = LayerEmitters.For(layer.Kind).Step(writer, context, x);
                 }
             }
 
-            writer.WriteLine($"{x}.CopyTo(output);");
+            writer.WriteLine($"{x.Slice}.CopyTo(output);");
         }
     }
 
     private static void WriteBackward(SourceWriter writer, ModelSpec spec, Buffers buffers)
     {
         LayerSpec last = spec.LastLayer;
-        string y = LayerContext.OutputOf(spec, buffers, last);
+        string y = LayerContext.OutputOf(spec, buffers, last).First(last.OutputSteps(spec.TimeSteps));
         string dy = buffers.Of(last, BufferRole.OutputGradients).Name;
         int outputs = spec.OutputLength;
 
@@ -127,27 +244,37 @@ internal static class StackPasses
                 writer.WriteLine($"{dy}[k] = 2f / {outputs} * error;");
             }
 
-            ForEachLayer(writer, spec, buffers, backward: true, static (w, emitter, context) => emitter.Backward(w, context));
+            ForEachLayer(writer, spec, buffers, Pass.Backward, static (w, emitter, context) => emitter.Backward(w, context));
             writer.WriteLine($"return loss / {outputs};");
         }
     }
 
     /// <summary>A block per layer, in order (or in reverse for BPTT), with the layer's weights as locals.</summary>
-    private static void ForEachLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, bool backward, System.Action<SourceWriter, ILayerEmitter, LayerContext> body)
+    private static void ForEachLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, Pass pass, System.Action<SourceWriter, ILayerEmitter, LayerContext> body, int laneWidth = 0)
     {
         int count = spec.Layers.Count;
         for (int i = 0; i < count; i++)
         {
-            LayerSpec layer = spec.Layers[backward ? count - 1 - i : i];
-            string input = layer.Index == 0 ? "input" : LayerContext.OutputOf(spec, buffers, spec.Layers[layer.Index - 1]);
-            string? inputGradient = backward && layer.Index > 0 ? buffers.Of(spec.Layers[layer.Index - 1], BufferRole.OutputGradients).Name : null;
+            LayerSpec layer = spec.Layers[pass == Pass.Backward ? count - 1 - i : i];
+            Steps input = layer.Index == 0
+                ? new Steps(pass == Pass.Lanes ? "laneInputs" : "input", 0, spec.Features)
+                : LayerContext.OutputOf(spec, buffers, spec.Layers[layer.Index - 1]);
+            Steps? inputGradient = pass == Pass.Backward && layer.Index > 0
+                ? new Steps(buffers.Of(spec.Layers[layer.Index - 1], BufferRole.OutputGradients).Name, 0, layer.InputSize)
+                : null;
+            IVectorBackend ops = pass switch
+            {
+                Pass.Backward => Backends.Backward(layer),
+                Pass.Lanes => ScalarBackend.Lanes(laneWidth),
+                _ => Backends.Forward(layer),
+            };
             int steps = layer.InputSteps(spec.TimeSteps);
             int outSteps = layer.OutputSteps(spec.TimeSteps);
             writer.WriteLine($"// {layer.Name}: {layer.Describe()}, [{Shape(steps, layer.InputSize)}] → [{Shape(outSteps, layer.Units)}]");
             using (writer.Block())
             {
-                var context = new LayerContext(spec, layer, buffers, input, inputGradient);
-                context.WriteWeights(writer, gradients: backward);
+                var context = new LayerContext(spec, layer, buffers, input, inputGradient, ops, keepsStates: pass != Pass.Lanes);
+                ops.DeclareWeights(writer, layer);
                 body(writer, LayerEmitters.For(layer.Kind), context);
             }
         }
@@ -191,6 +318,25 @@ internal static class StackPasses
         BufferRole.Outputs => !layer.IsRecurrent,
         _ => true,
     };
+
+    /// <summary>The traversals a layer's maths is written for.</summary>
+    private enum Pass
+    {
+        Forward,
+        Backward,
+
+        /// <summary>PredictBatch's forward pass, one sequence per SIMD lane: only outputs are kept.</summary>
+        Lanes,
+    }
+
+    /// <summary>Where the last layer's output starts in the array.</summary>
+    public static int OutputOffset(ModelSpec spec, Buffers buffers)
+    {
+        LayerSpec last = spec.LastLayer;
+        return last.IsRecurrent
+            ? buffers.Of(last, BufferRole.States).Offset + (last.ReturnSequences ? last.Units : spec.TimeSteps * last.Units)
+            : buffers.Of(last, BufferRole.Outputs).Offset;
+    }
 
     private static string Slice(Buffer buffer) => $"floats.Slice({buffer.Offset}, {buffer.Length})";
 
