@@ -77,8 +77,8 @@ internal static class Backends
     /// <summary>What the backend writes, for the generated file's header.</summary>
     public static string Describe(LayerSpec layer) => layer.Backend switch
     {
-        LayerBackend.Register => "register: the vector in one Vector128, a weight row in each other, a step a chain of fused multiply-adds; BPTT unrolled",
-        LayerBackend.Unrolled => "unrolled: every unit written out and every weight in a local, a step straight-line code",
+        LayerBackend.Register => "register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled",
+        LayerBackend.Unrolled => "unrolled: every unit written out and every weight in a local, so a step is straight-line code",
         _ => layer.IsRecurrent
             ? "loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout"
             : "loops: register-blocked SIMD products over the rows of the kernel at each step",

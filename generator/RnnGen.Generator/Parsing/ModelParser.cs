@@ -196,13 +196,11 @@ internal static class ModelParser
 
     private static readonly HashSet<string> GeneratedMemberNames = new()
     {
-        "TimeSteps", "Features", "HiddenUnits", "DenseUnits", "InputLength", "OutputLength", "ParameterCount", "Shape",
-        "Parameters", "Kernel", "RecurrentKernel", "Bias", "DenseKernel", "DenseBias", "Gradients", "State",
+        "TimeSteps", "Features", "HiddenUnits", "DenseUnits", "InputLength", "OutputLength", "ParameterCount", "StateLength",
+        "Shape", "Layout", "Parameters", "Kernel", "RecurrentKernel", "Bias", "DenseKernel", "DenseBias", "Gradients", "State",
         "ClearGradients", "ResetStates", "Predict", "PredictBatch", "Step", "Backward", "Summary",
-        // private members of the generated code
-        "KernelOffset", "RecurrentKernelOffset", "BiasOffset", "DenseKernelOffset", "DenseBiasOffset", "SummaryText",
-        "_parameters", "_gradients", "_state", "_hiddenStates", "_outputs", "_outputGradients", "_hiddenGradients",
-        "_preactivationGradients", "_laneInputs", "_laneOutputs", "Forward", "Cell", "Dense", "AddDenseToHiddenGradient", "PredictLanes512", "PredictLanes256", "PredictLanes128",
+        // the one private member: every float of the model (the passes live in a file-local class)
+        "_floats",
     };
 
     private static EquatableArray<TypeDeclaration> ContainingTypeDeclarations(INamedTypeSymbol type)

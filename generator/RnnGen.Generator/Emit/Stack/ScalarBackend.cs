@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Generic;
 using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emit.Stack;
@@ -43,15 +43,14 @@ internal sealed class ScalarBackend : IGradientBackend
         {
             for (int i = 0; i < weight.Rows; i++)
             {
-                var line = new StringBuilder(Type).Append(' ');
+                var row = new List<string>(weight.Columns);
                 for (int j = 0; j < weight.Columns; j++)
                 {
                     int index = weight.Offset + i * weight.Columns + j;
-                    line.Append(j == 0 ? "" : ", ").Append(Weight(weight, i, j)).Append(" = ")
-                        .Append(_width == 0 ? $"parameters[{index}]" : $"{VectorClass}.Create(parameters[{index}])");
+                    row.Add($"{Weight(weight, i, j)} = " + (_width == 0 ? $"parameters[{index}]" : $"{VectorClass}.Create(parameters[{index}])"));
                 }
 
-                writer.WriteLine(line.Append(';').ToString());
+                writer.WriteWrapped(Type + " ", row, ",", ";");
             }
         }
     }
@@ -64,7 +63,7 @@ internal sealed class ScalarBackend : IGradientBackend
 
     public Vec Declare(SourceWriter writer, string name, Place home)
     {
-        writer.WriteLine($"{Type} " + string.Join(", ", Elements(name, home.Length)) + ";");
+        writer.WriteWrapped(Type + " ", Elements(name, home.Length), ",", ";");
         return new Vec(name, home.Length);
     }
 
@@ -108,13 +107,13 @@ internal sealed class ScalarBackend : IGradientBackend
                 continue;
             }
 
-            var sum = new StringBuilder(a);
+            var terms = new List<string>(vector.Length + 1) { a };
             for (int i = 0; i < vector.Length; i++)
             {
-                sum.Append(" + ").Append(vector.Name).Append(i).Append(" * ").Append(Weight(matrix, i, j));
+                terms.Add($"{vector.Name}{i} * {Weight(matrix, i, j)}");
             }
 
-            writer.WriteLine($"{a} = {sum};");
+            writer.WriteWrapped($"{a} = ", terms, " +", ";");
         }
     }
 
@@ -151,13 +150,13 @@ internal sealed class ScalarBackend : IGradientBackend
     {
         for (int i = 0; i < result.Length; i++)
         {
-            var sum = new StringBuilder();
+            var terms = new List<string>(vector.Length);
             for (int j = 0; j < vector.Length; j++)
             {
-                sum.Append(j == 0 ? "" : " + ").Append(Weight(matrix, i, j)).Append(" * ").Append(vector.Name).Append(j);
+                terms.Add($"{Weight(matrix, i, j)} * {vector.Name}{j}");
             }
 
-            writer.WriteLine($"{result.Name}{i} = {sum};");
+            writer.WriteWrapped($"{result.Name}{i} = ", terms, " +", ";");
         }
     }
 
@@ -174,13 +173,13 @@ internal sealed class ScalarBackend : IGradientBackend
         string gradient = "g" + Prefix(weight);
         for (int i = 0; i < weight.Rows; i++)
         {
-            var line = new StringBuilder("float ");
+            var row = new List<string>(weight.Columns);
             for (int j = 0; j < weight.Columns; j++)
             {
-                line.Append(j == 0 ? "" : ", ").Append(Element(gradient, weight, i, j)).Append(" = 0f");
+                row.Add(Element(gradient, weight, i, j) + " = 0f");
             }
 
-            writer.WriteLine(line.Append(';').ToString());
+            writer.WriteWrapped("float ", row, ",", ";");
         }
 
         return gradient;
@@ -243,13 +242,13 @@ internal sealed class ScalarBackend : IGradientBackend
 
     private Vec Declare(SourceWriter writer, string name, int length, System.Func<int, string> initializer)
     {
-        var line = new StringBuilder(Type).Append(' ');
+        var elements = new List<string>(length);
         for (int k = 0; k < length; k++)
         {
-            line.Append(k == 0 ? "" : ", ").Append(name).Append(k).Append(" = ").Append(initializer(k));
+            elements.Add($"{name}{k} = {initializer(k)}");
         }
 
-        writer.WriteLine(line.Append(';').ToString());
+        writer.WriteWrapped(Type + " ", elements, ",", ";");
         return new Vec(name, length);
     }
 }

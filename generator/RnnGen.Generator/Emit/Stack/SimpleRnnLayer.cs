@@ -100,7 +100,7 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
     public Place Step(SourceWriter writer, LayerContext c, Place x)
     {
         IVectorBackend ops = c.Ops;
-        writer.WriteLine($"// {Formula(c.Layer)}, with h_{{t-1}} = State; computed in the h_1 slot of the forward buffer (Forward rewrites it).");
+        writer.WriteLine($"// {Formula(c.Layer)}, with h_{{t-1}} = State" + (ops is ISequenceBackend ? ", computed in the h_1 slot of the forward buffer (Forward rewrites it)" : ""));
         Vec h = ops.Read(writer, "h", c.State);
         Vec next = ops.Affine(writer, "next", c.Bias, c.Of(BufferRole.States).At("1"));
         ops.AddProduct(writer, ops.Read(writer, "x", x), c.Layer.Kernel, next);

@@ -100,9 +100,9 @@ internal static class StackPasses
         writer.WriteLine($"/// <summary>Runs count sequences stored one after another{(Backends.UsesLanes(spec) ? ", whole groups of them side by side, one per SIMD lane" : "")}.</summary>");
         using (writer.Block("public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)"))
         {
-            writer.WriteLine("int n = 0;");
             if (Backends.UsesLanes(spec))
             {
+                writer.WriteLine("int n = 0;");
                 writer.WriteLine("// At the widest accelerated width: the JIT keeps only that branch.");
                 for (int i = 0; i < ScalarBackend.LaneWidths.Length; i++)
                 {
@@ -120,7 +120,7 @@ internal static class StackPasses
                 writer.WriteLine("// The rest one by one.");
             }
 
-            using (writer.Block("for (; n < count; n++)"))
+            using (writer.Block(Backends.UsesLanes(spec) ? "for (; n < count; n++)" : "for (int n = 0; n < count; n++)"))
             {
                 writer.WriteLine($"Forward(floats, inputs.Slice(n * {spec.InputLength}, {spec.InputLength}));");
                 writer.WriteLine($"{output}.CopyTo(outputs.Slice(n * {spec.OutputLength}, {spec.OutputLength}));");
