@@ -212,4 +212,17 @@ public class SnapshotTests
         [Dense(3, Activation = Activation.Relu)]
         public partial struct StatefulSmallStack;
         """, nameof(Stateful_stack_of_written_out_layers));
+
+    [Fact]
+    public void Unrolled_layers_going_backwards_without_bias() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Audio;
+
+        /// <summary>Unrolled recurrent and Dense layers, no biases, the recurrence last step first.</summary>
+        [Rnn(TimeSteps = 5, Features = 2)]
+        [SimpleRnn(6, UseBias = false, GoBackwards = true, ReturnSequences = true)]
+        [Dense(5, Activation = Activation.Sigmoid, UseBias = false)]
+        public partial class ReversedRnn;
+        """, nameof(Unrolled_layers_going_backwards_without_bias));
 }

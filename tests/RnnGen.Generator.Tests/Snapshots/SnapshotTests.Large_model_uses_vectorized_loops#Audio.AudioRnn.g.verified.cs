@@ -225,9 +225,8 @@ namespace RnnGen.Generated
                 for (int t = 0; t < 64; t++)
                 {
                     Span<float> a = simpleRnnStates.Slice((t + 1) * 128, 128);
-                    MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, a);
+                    MatrixKernels.AddVectorTimesMatrix(simpleRnnStates.Slice(t * 128, 128), recurrentKernel, a);
                     Activations.Tanh(a);
-                    h = a;
                 }
             }
             // dense: Dense(4, linear), [128] → [4]

@@ -182,7 +182,7 @@ namespace RnnGen.Generated
         //          57        57  gradients: d loss / d Parameters, same layout
         //         114         5  state: every recurrent layer's state
         //         119        40  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         159         4  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //         159         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //         163         5  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //         168        35  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //         203         5  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -281,7 +281,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[38]), kernel3, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[39]), kernel4, y);
                 y = VectorMath.Sigmoid(y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
         }
 
@@ -857,7 +857,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[3]), kernel3, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[4]), kernel4, y);
                 y = VectorMath.Sigmoid(y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 2).CopyTo(output);
         }

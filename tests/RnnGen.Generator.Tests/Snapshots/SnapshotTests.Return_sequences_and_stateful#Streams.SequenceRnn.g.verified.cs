@@ -181,8 +181,8 @@ namespace RnnGen.Generated
         //           0        11  parameters: every weight, Keras get_weights() order
         //          11        11  gradients: d loss / d Parameters, same layout
         //          22         2  state: every recurrent layer's state
-        //          24        12  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //          36         7  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //          24        12  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //          36         7  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //          43         8  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //          51         8  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //          59         2  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -216,7 +216,7 @@ namespace RnnGen.Generated
                 Vector128<float> bias = Vector128.Create(parameters[6], parameters[7], 0f, 0f);
                 // h_0 = this layer's part of State (stateful), kept for BPTT.
                 Vector128<float> h = Vector128.Create(state[0], state[1], 0f, 0f);
-                Vector128.CopyTo(h, simpleRnnStates.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(h, simpleRnnStates.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
                 // h_t = tanh(x_t·kernel + h_{t-1}·recurrent_kernel + bias)
                 for (int t = 0; t < 4; t++)
                 {
@@ -225,7 +225,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 0)), recurrent0, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 1)), recurrent1, a);
                     a = VectorMath.Tanh(a);
-                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 2)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 2)); // the spare lanes land past the vector: in the next step's place, or the padding
                     h = a;
                 }
                 // Stateful: leave h_T in State for the next call.
@@ -244,7 +244,7 @@ namespace RnnGen.Generated
                     Vector128<float> y = bias;
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[2 + t * 2]), kernel0, y);
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[2 + t * 2 + 1]), kernel1, y);
-                    Vector128.CopyTo(y, denseOutputs.Slice(t)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(y, denseOutputs.Slice(t)); // the spare lanes land past the vector: in the next step's place, or the padding
                 }
             }
         }
@@ -292,7 +292,7 @@ namespace RnnGen.Generated
                 Vector128<float> y = bias;
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[0]), kernel0, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[1]), kernel1, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 1).CopyTo(output);
         }

@@ -176,9 +176,9 @@ namespace RnnGen.Generated
         //           0        69  parameters: every weight, Keras get_weights() order
         //          69        69  gradients: d loss / d Parameters, same layout
         //         138         8  state: every recurrent layer's state
-        //         146        28  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //         174        28  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //         202         4  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //         146        28  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         174        28  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
+        //         202         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //         206        24  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //         230        24  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //         254         4  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -235,7 +235,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 2)), recurrent2, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 3)), recurrent3, a);
                     a = VectorMath.Tanh(a);
-                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 4)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 4));
                     h = a;
                 }
             }
@@ -266,7 +266,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 2)), recurrent2, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 3)), recurrent3, a);
                     a = VectorMath.Tanh(a);
-                    Vector128.CopyTo(a, simpleRnn1States.Slice((t + 1) * 4)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnn1States.Slice((t + 1) * 4));
                     h = a;
                 }
             }
@@ -284,7 +284,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnn1States[25]), kernel1, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnn1States[26]), kernel2, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnn1States[27]), kernel3, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
         }
 
@@ -969,7 +969,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[5]), kernel1, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[6]), kernel2, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[7]), kernel3, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 1).CopyTo(output);
         }

@@ -188,7 +188,7 @@ namespace RnnGen.Generated
         //         730       730  gradients: d loss / d Parameters, same layout
         //        1460        30  state: every recurrent layer's state
         //        1490        30  denseOutputs: dense: its output at every step
-        //        1520        19  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then a Vector128's spare lanes
+        //        1520        19  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
         //        1539        42  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
         //        1581       120  simpleRnn2States: simple_rnn_2: h_0 .. h_T in processing order
         //        1701         2  dense1Outputs: dense_1: its output at every step
@@ -294,7 +294,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 1)), recurrent1, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 2)), recurrent2, a);
                     a = VectorMath.Relu(a);
-                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 3)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 3)); // the spare lanes land past the vector: in the next step's place, or the padding
                     h = a;
                 }
             }
@@ -387,9 +387,8 @@ namespace RnnGen.Generated
                 for (int t = 0; t < 5; t++)
                 {
                     Span<float> a = simpleRnn2States.Slice((t + 1) * 20, 20);
-                    MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, a);
+                    MatrixKernels.AddVectorTimesMatrix(simpleRnn2States.Slice(t * 20, 20), recurrentKernel, a);
                     Activations.Tanh(a);
-                    h = a;
                 }
             }
             // dense_1: Dense(2, sigmoid), [20] → [2]

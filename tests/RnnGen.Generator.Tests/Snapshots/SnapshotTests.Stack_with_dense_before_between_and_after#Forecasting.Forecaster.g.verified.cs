@@ -288,9 +288,8 @@ namespace RnnGen.Generated
                 for (int t = 0; t < 24; t++)
                 {
                     Span<float> a = simpleRnnStates.Slice((t + 1) * 64, 64);
-                    MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, a);
+                    MatrixKernels.AddVectorTimesMatrix(simpleRnnStates.Slice(t * 64, 64), recurrentKernel, a);
                     Activations.Tanh(a);
-                    h = a;
                 }
             }
             // simple_rnn_1: SimpleRNN(32, tanh, go_backwards), [24, 64] → [32]
@@ -312,9 +311,8 @@ namespace RnnGen.Generated
                 for (int t = 0; t < 24; t++)
                 {
                     Span<float> a = simpleRnn1States.Slice((t + 1) * 32, 32);
-                    MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, a);
+                    MatrixKernels.AddVectorTimesMatrix(simpleRnn1States.Slice(t * 32, 32), recurrentKernel, a);
                     Activations.Tanh(a);
-                    h = a;
                 }
             }
             // dense_1: Dense(16, relu), [32] → [16]

@@ -180,8 +180,8 @@ namespace RnnGen.Generated
         //          68        68  gradients: d loss / d Parameters, same layout
         //         136         7  state: every recurrent layer's state
         //         143        25  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         168        12  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //         180        13  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //         168        12  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //         180        13  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //         193        20  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //         213        20  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //         233         5  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -290,7 +290,7 @@ namespace RnnGen.Generated
                 Vector128<float> recurrent1 = Vector128.Create(parameters[57], parameters[58], 0f, 0f);
                 // h_0 = this layer's part of State (stateful), kept for BPTT.
                 Vector128<float> h = Vector128.Create(state[5], state[6], 0f, 0f);
-                Vector128.CopyTo(h, simpleRnn1States.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(h, simpleRnn1States.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
                 // h_t = x_t·kernel + h_{t-1}·recurrent_kernel
                 for (int t = 0; t < 4; t++)
                 {
@@ -302,7 +302,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[5 + t * 5 + 4]), kernel4, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 0)), recurrent0, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 1)), recurrent1, a);
-                    Vector128.CopyTo(a, simpleRnn1States.Slice((t + 1) * 2)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnn1States.Slice((t + 1) * 2)); // the spare lanes land past the vector: in the next step's place, or the padding
                     h = a;
                 }
                 // Stateful: leave h_T in State for the next call.
@@ -322,7 +322,7 @@ namespace RnnGen.Generated
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnn1States[2 + t * 2]), kernel0, y);
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnn1States[2 + t * 2 + 1]), kernel1, y);
                     y = VectorMath.Relu(y);
-                    Vector128.CopyTo(y, denseOutputs.Slice(t * 3)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(y, denseOutputs.Slice(t * 3)); // the spare lanes land past the vector: in the next step's place, or the padding
                 }
             }
         }
@@ -424,7 +424,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[5]), kernel0, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[6]), kernel1, y);
                 y = VectorMath.Relu(y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 3).CopyTo(output);
         }

@@ -220,12 +220,11 @@ namespace RnnGen.Generated
                 for (int t = 0; t < 10; t++)
                 {
                     Span<float> a = simpleRnnStates.Slice((t + 1) * 16, 16);
-                    MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, a);
+                    MatrixKernels.AddVectorTimesMatrix(simpleRnnStates.Slice(t * 16, 16), recurrentKernel, a);
                     Activations.Tanh(a);
-                    h = a;
                 }
                 // Stateful: leave h_T in State for the next call.
-                h.CopyTo(state.Slice(0, 16));
+                simpleRnnStates.Slice(160, 16).CopyTo(state.Slice(0, 16));
             }
             // simple_rnn_1: SimpleRNN(8, sigmoid, use_bias=False, return_sequences), [10, 16] → [10, 8]
             {
@@ -245,12 +244,11 @@ namespace RnnGen.Generated
                 for (int t = 0; t < 10; t++)
                 {
                     Span<float> a = simpleRnn1States.Slice((t + 1) * 8, 8);
-                    MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, a);
+                    MatrixKernels.AddVectorTimesMatrix(simpleRnn1States.Slice(t * 8, 8), recurrentKernel, a);
                     Activations.Sigmoid(a);
-                    h = a;
                 }
                 // Stateful: leave h_T in State for the next call.
-                h.CopyTo(state.Slice(16, 8));
+                simpleRnn1States.Slice(80, 8).CopyTo(state.Slice(16, 8));
             }
         }
 

@@ -185,8 +185,8 @@ namespace RnnGen.Generated
         //           0        33  parameters: every weight, Keras get_weights() order
         //          33        33  gradients: d loss / d Parameters, same layout
         //          66         4  state: every recurrent layer's state
-        //          70        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //         106         4  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //          70        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         106         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //         110         4  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //         114        32  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //         146         4  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -236,7 +236,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 2)), recurrent2, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 3)), recurrent3, a);
                     a = VectorMath.Tanh(a);
-                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 4)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 4));
                     h = a;
                 }
             }
@@ -254,7 +254,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[33]), kernel1, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[34]), kernel2, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[35]), kernel3, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
         }
 
@@ -673,7 +673,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[1]), kernel1, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[2]), kernel2, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[3]), kernel3, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 1).CopyTo(output);
         }

@@ -181,8 +181,8 @@ namespace RnnGen.Generated
         //           0        19  parameters: every weight, Keras get_weights() order
         //          19        19  gradients: d loss / d Parameters, same layout
         //          38         3  state: every recurrent layer's state
-        //          41        40  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //          81         4  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //          41        40  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //          81         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //          85         3  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //          88        36  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //         124         3  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -228,7 +228,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 1)), recurrent1, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 2)), recurrent2, a);
                     a = VectorMath.Tanh(a);
-                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 3)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 3)); // the spare lanes land past the vector: in the next step's place, or the padding
                     h = a;
                 }
             }
@@ -245,7 +245,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[37]), kernel1, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[38]), kernel2, y);
                 y = VectorMath.Tanh(y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
         }
 
@@ -589,7 +589,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[1]), kernel1, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[2]), kernel2, y);
                 y = VectorMath.Tanh(y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 1).CopyTo(output);
         }

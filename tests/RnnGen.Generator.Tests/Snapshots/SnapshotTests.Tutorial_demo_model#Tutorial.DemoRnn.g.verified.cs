@@ -181,8 +181,8 @@ namespace RnnGen.Generated
         //           0        11  parameters: every weight, Keras get_weights() order
         //          11        11  gradients: d loss / d Parameters, same layout
         //          22         2  state: every recurrent layer's state
-        //          24        10  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //          34         4  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //          24        10  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //          34         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //          38         2  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //          40         6  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //          46         2  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -225,7 +225,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(input[t]), kernel0, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 0)), recurrent0, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 1)), recurrent1, a);
-                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 2)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnnStates.Slice((t + 1) * 2)); // the spare lanes land past the vector: in the next step's place, or the padding
                     h = a;
                 }
             }
@@ -239,7 +239,7 @@ namespace RnnGen.Generated
                 Vector128<float> y = bias;
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[6]), kernel0, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[7]), kernel1, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
         }
 
@@ -513,7 +513,7 @@ namespace RnnGen.Generated
                 Vector128<float> y = bias;
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[0]), kernel0, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[1]), kernel1, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 1).CopyTo(output);
         }

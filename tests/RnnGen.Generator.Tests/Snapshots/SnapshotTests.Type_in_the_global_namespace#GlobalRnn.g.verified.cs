@@ -178,8 +178,8 @@ namespace RnnGen.Generated
         //           0         5  parameters: every weight, Keras get_weights() order
         //           5         5  gradients: d loss / d Parameters, same layout
         //          10         1  state: every recurrent layer's state
-        //          11         6  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then a Vector128's spare lanes
-        //          17         4  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //          11         6  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //          17         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //          21         1  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //          22         2  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //          24         1  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -221,7 +221,7 @@ namespace RnnGen.Generated
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(input[t]), kernel0, a);
                     a = Vector128.MultiplyAddEstimate(Vector128.Create(Vector128.GetElement(h, 0)), recurrent0, a);
                     a = VectorMath.Tanh(a);
-                    Vector128.CopyTo(a, simpleRnnStates.Slice(t + 1)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(a, simpleRnnStates.Slice(t + 1)); // the spare lanes land past the vector: in the next step's place, or the padding
                     h = a;
                 }
             }
@@ -233,7 +233,7 @@ namespace RnnGen.Generated
                 // y = x·kernel + bias
                 Vector128<float> y = bias;
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[2]), kernel0, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
         }
 
@@ -476,7 +476,7 @@ namespace RnnGen.Generated
                 // y = x·kernel + bias
                 Vector128<float> y = bias;
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[0]), kernel0, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 1).CopyTo(output);
         }

@@ -182,7 +182,7 @@ namespace RnnGen.Generated
         //          68        68  gradients: d loss / d Parameters, same layout
         //         136         6  state: every recurrent layer's state
         //         142        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         178        12  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //         178        12  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //         190        30  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //         220        30  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //         250         6  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -300,7 +300,7 @@ namespace RnnGen.Generated
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[6 + t * 6 + 3]), kernel3, y);
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[6 + t * 6 + 4]), kernel4, y);
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[6 + t * 6 + 5]), kernel5, y);
-                    Vector128.CopyTo(y, denseOutputs.Slice(t * 2)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(y, denseOutputs.Slice(t * 2)); // the spare lanes land past the vector: in the next step's place, or the padding
                 }
             }
         }
@@ -390,7 +390,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[3]), kernel3, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[4]), kernel4, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[5]), kernel5, y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 2).CopyTo(output);
         }

@@ -182,7 +182,7 @@ namespace RnnGen.Generated
         //         101       101  gradients: d loss / d Parameters, same layout
         //         202         7  state: every recurrent layer's state
         //         209        35  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         244        13  denseOutputs: dense: its output at every step, then a Vector128's spare lanes
+        //         244        13  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
         //         257        28  simpleRnnOutputGradients: simple_rnn: d loss / d output
         //         285        28  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //         313         7  simpleRnnStateGradient: simple_rnn: d loss / d h_t
@@ -301,7 +301,7 @@ namespace RnnGen.Generated
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[7 + t * 7 + 5]), kernel5, y);
                     y = Vector128.MultiplyAddEstimate(Vector128.Create(simpleRnnStates[7 + t * 7 + 6]), kernel6, y);
                     y = VectorMath.Tanh(y);
-                    Vector128.CopyTo(y, denseOutputs.Slice(t * 3)); // the padding past the buffer takes the spare lanes
+                    Vector128.CopyTo(y, denseOutputs.Slice(t * 3)); // the spare lanes land past the vector: in the next step's place, or the padding
                 }
             }
         }
@@ -1138,7 +1138,7 @@ namespace RnnGen.Generated
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[5]), kernel5, y);
                 y = Vector128.MultiplyAddEstimate(Vector128.Create(state[6]), kernel6, y);
                 y = VectorMath.Tanh(y);
-                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the padding past the buffer takes the spare lanes
+                Vector128.CopyTo(y, denseOutputs.Slice(0)); // the spare lanes land past the vector: in the next step's place, or the padding
             }
             denseOutputs.Slice(0, 3).CopyTo(output);
         }

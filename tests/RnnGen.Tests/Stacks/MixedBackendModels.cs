@@ -41,3 +41,9 @@ public partial class LoopsIntoUnrolledStack;
 [SimpleRnn(6, ReturnSequences = true, GoBackwards = true)]
 [Dense(2, Activation = Activation.Sigmoid)]
 public partial class LanesSequenceStack;
+
+/// <summary>Unrolled layers without biases, the recurrence last step first, a sequence out: PredictBatch in lanes.</summary>
+[Rnn(TimeSteps = 5, Features = 2)]
+[SimpleRnn(6, UseBias = false, GoBackwards = true, ReturnSequences = true)]
+[Dense(5, Activation = Activation.Sigmoid, UseBias = false)]
+public partial class UnrolledWithoutBiasStack;

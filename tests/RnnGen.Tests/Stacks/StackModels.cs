@@ -58,6 +58,7 @@ internal static class StackModels
         nameof(StatefulWrittenOutStack),
         nameof(LoopsIntoUnrolledStack),
         nameof(LanesSequenceStack),
+        nameof(UnrolledWithoutBiasStack),
     };
 
     /// <summary>The stacks whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
@@ -65,6 +66,7 @@ internal static class StackModels
     {
         nameof(RegisterStack),
         nameof(LanesSequenceStack),
+        nameof(UnrolledWithoutBiasStack),
     };
 
     public static IRnnModel Create(string name) => name switch
@@ -80,6 +82,7 @@ internal static class StackModels
         nameof(StatefulWrittenOutStack) => new StatefulWrittenOutStack(seed: 9),
         nameof(LoopsIntoUnrolledStack) => new LoopsIntoUnrolledStack(seed: 10),
         nameof(LanesSequenceStack) => new LanesSequenceStack(seed: 11),
+        nameof(UnrolledWithoutBiasStack) => new UnrolledWithoutBiasStack(seed: 12),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such stack"),
     };
 }

@@ -50,13 +50,14 @@ internal sealed class Buffers
             string stem = CamelCase(layer.Name);
             long length = ForwardLength(spec, layer);
             bool padded = layer.Backend == LayerBackend.Register;
+            int padding = padded ? RegisterBackend.Lanes - layer.Units : 0;
             string purpose = layer.IsRecurrent ? $"{layer.Name}: h_0 .. h_T in processing order" : $"{layer.Name}: its output at every step";
             AddFor(
                 layer,
                 layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs,
                 stem + (layer.IsRecurrent ? "States" : "Outputs"),
-                length + (padded ? RegisterBackend.Lanes - layer.Units : 0),
-                purpose + (padded ? ", then a Vector128's spare lanes" : ""),
+                length + padding,
+                purpose + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
                 padded);
         }
 

@@ -66,7 +66,8 @@ internal sealed class RegisterBackend : IVectorBackend
     {
         if (place.Padded)
         {
-            writer.WriteLine($"Vector128.CopyTo({vector.Name}, {place.Span}.Slice({place.Start})); // the padding past the buffer takes the spare lanes");
+            writer.WriteLine($"Vector128.CopyTo({vector.Name}, {place.Span}.Slice({place.Start}));"
+                + (vector.Length < Lanes ? " // the spare lanes land past the vector: in the next step's place, or the padding" : ""));
             return;
         }
 

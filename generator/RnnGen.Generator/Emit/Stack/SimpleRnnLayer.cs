@@ -57,13 +57,15 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
             writer.WriteLine($"// {Formula(layer)}{goesBackwards}");
             using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
             {
+                // h_{t-1} is read from its slot, not carried in a local: a fresh constant-length slice the JIT folds.
                 Place at = states.At("t + 1");
                 Vec a = ops.Load(writer, "a", at);
-                ops.AddProduct(writer, h, layer.RecurrentKernel!, a);
+                ops.AddProduct(writer, ops.Read(writer, "h", states.At("t")), layer.RecurrentKernel!, a);
                 ops.Activate(writer, layer.Activation, a);
                 ops.Store(writer, a, at);
-                h = ops.Assign(writer, h, a);
             }
+
+            h = ops.Read(writer, "h", states.At($"{c.T}"));
         }
         else
         {
