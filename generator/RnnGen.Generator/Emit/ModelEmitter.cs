@@ -24,6 +24,10 @@ internal static class ModelEmitter
             writer.WriteLine($"//     {Backends.Describe(layer)}.");
         }
 
+        writer.WriteLine(Backends.UsesLanes(spec)
+            ? "//   PredictBatch: whole groups of sequences side by side, one per lane of the widest accelerated Vector512/256/128."
+            : "//   PredictBatch: sequence by sequence" + (spec.Stateful ? ", in order (stateful)." : ", as some layer runs span loops."));
+
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
 

@@ -4,6 +4,7 @@
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   dense: Dense(4, linear), 516 parameters;
 //     loops: register-blocked SIMD products over the rows of the kernel at each step.
+//   PredictBatch: sequence by sequence, as some layer runs span loops.
 #nullable enable
 
 namespace Audio

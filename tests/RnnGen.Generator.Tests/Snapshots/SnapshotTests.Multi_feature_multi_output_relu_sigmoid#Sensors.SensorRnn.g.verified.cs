@@ -4,6 +4,7 @@
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   dense: Dense(2, sigmoid), 12 parameters;
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
+//   PredictBatch: whole groups of sequences side by side, one per lane of the widest accelerated Vector512/256/128.
 #nullable enable
 
 namespace Sensors

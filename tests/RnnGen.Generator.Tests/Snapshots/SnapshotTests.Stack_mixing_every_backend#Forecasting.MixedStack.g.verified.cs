@@ -10,6 +10,7 @@
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   dense_1: Dense(2, sigmoid), 42 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
+//   PredictBatch: sequence by sequence, as some layer runs span loops.
 #nullable enable
 
 namespace Forecasting

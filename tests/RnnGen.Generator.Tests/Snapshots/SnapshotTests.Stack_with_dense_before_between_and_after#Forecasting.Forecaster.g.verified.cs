@@ -10,6 +10,7 @@
 //     loops: register-blocked SIMD products over the rows of the kernel at each step.
 //   dense_2: Dense(1, linear), 17 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
+//   PredictBatch: sequence by sequence, as some layer runs span loops.
 #nullable enable
 
 namespace Forecasting

@@ -6,6 +6,7 @@
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
 //   dense: Dense(3, relu), 9 parameters;
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
+//   PredictBatch: sequence by sequence, in order (stateful).
 #nullable enable
 
 namespace Streams

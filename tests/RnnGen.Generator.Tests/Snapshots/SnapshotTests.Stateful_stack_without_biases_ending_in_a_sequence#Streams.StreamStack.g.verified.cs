@@ -4,6 +4,7 @@
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   simple_rnn_1: SimpleRNN(8, sigmoid, use_bias=False, return_sequences), 192 parameters;
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
+//   PredictBatch: sequence by sequence, in order (stateful).
 #nullable enable
 
 namespace Streams

@@ -4,6 +4,7 @@
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
 //   dense: Dense(1, tanh), 4 parameters;
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
+//   PredictBatch: whole groups of sequences side by side, one per lane of the widest accelerated Vector512/256/128.
 #nullable enable
 
 namespace Trading.Signals

@@ -4,6 +4,7 @@
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   dense: Dense(5, sigmoid, use_bias=False), 30 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
+//   PredictBatch: whole groups of sequences side by side, one per lane of the widest accelerated Vector512/256/128.
 #nullable enable
 
 namespace Audio

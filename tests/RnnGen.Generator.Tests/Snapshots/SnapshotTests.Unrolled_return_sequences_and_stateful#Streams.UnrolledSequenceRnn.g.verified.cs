@@ -4,6 +4,7 @@
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   dense: Dense(2, linear), 14 parameters;
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
+//   PredictBatch: sequence by sequence, in order (stateful).
 #nullable enable
 
 namespace Streams

@@ -9,6 +9,14 @@ namespace RnnGen.Generator.Emit.Stack;
 /// local per element, or a register. A vector computed by a layer lives in its backend until
 /// <see cref="Store"/> puts it at a place (a no-op where it already lives there).
 /// </summary>
+/// <remarks>
+/// Gated layers (LSTM: four blocks of U units and states h, c; GRU: three blocks and reset_after's
+/// two bias rows) are a new layer file each, written against these operations plus three that
+/// each backend then writes once: a block of a vector (a slice of the span; locals renamed from
+/// offset g·U; one register per block, the register backend holding a gated vector as G
+/// registers), the element-wise product and multiply-add between blocks (<c>c = f ⊙ c + i ⊙ g</c>),
+/// and the recurrent activation, which <see cref="Activate"/> already takes for any activation.
+/// </remarks>
 internal interface IVectorBackend
 {
     /// <summary>The locals holding the layer's weights, read from the span <c>parameters</c>.</summary>

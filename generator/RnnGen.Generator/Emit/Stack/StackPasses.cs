@@ -26,15 +26,7 @@ internal static class StackPasses
             writer.WriteLine();
             WriteForward(writer, spec, buffers);
             writer.WriteLine();
-            WritePredictBatch(writer, spec, buffers);
-            if (Backends.UsesLanes(spec))
-            {
-                foreach (int width in ScalarBackend.LaneWidths)
-                {
-                    writer.WriteLine();
-                    WritePredictLanes(writer, spec, buffers, width);
-                }
-            }
+            BatchPasses.Emit(writer, spec, buffers);
 
             if (spec.CanStream)
             {
@@ -91,83 +83,6 @@ internal static class StackPasses
         {
             WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: spec.Stateful);
             ForEachLayer(writer, spec, buffers, Pass.Forward, static (w, emitter, context) => emitter.Forward(w, context));
-        }
-    }
-
-    private static void WritePredictBatch(SourceWriter writer, ModelSpec spec, Buffers buffers)
-    {
-        string output = $"floats.Slice({OutputOffset(spec, buffers)}, {spec.OutputLength})";
-        writer.WriteLine($"/// <summary>Runs count sequences stored one after another{(Backends.UsesLanes(spec) ? ", whole groups of them side by side, one per SIMD lane" : "")}.</summary>");
-        using (writer.Block("public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)"))
-        {
-            if (Backends.UsesLanes(spec))
-            {
-                writer.WriteLine("int n = 0;");
-                writer.WriteLine("// At the widest accelerated width: the JIT keeps only that branch.");
-                for (int i = 0; i < ScalarBackend.LaneWidths.Length; i++)
-                {
-                    int width = ScalarBackend.LaneWidths[i];
-                    using (writer.Block($"{(i == 0 ? "if" : "else if")} (Vector{width}.IsHardwareAccelerated)"))
-                    {
-                        writer.WriteLine($"const int lanes = {width / 32};");
-                        using (writer.Block("for (; n + lanes <= count; n += lanes)"))
-                        {
-                            writer.WriteLine($"PredictLanes{width}(floats, inputs.Slice(n * {spec.InputLength}, lanes * {spec.InputLength}), outputs.Slice(n * {spec.OutputLength}, lanes * {spec.OutputLength}));");
-                        }
-                    }
-                }
-
-                writer.WriteLine("// The rest one by one.");
-            }
-
-            using (writer.Block(Backends.UsesLanes(spec) ? "for (; n < count; n++)" : "for (int n = 0; n < count; n++)"))
-            {
-                writer.WriteLine($"Forward(floats, inputs.Slice(n * {spec.InputLength}, {spec.InputLength}));");
-                writer.WriteLine($"{output}.CopyTo(outputs.Slice(n * {spec.OutputLength}, {spec.OutputLength}));");
-            }
-        }
-    }
-
-    /// <summary>
-    /// Vector{width}&lt;float&gt;.Count sequences at once, one per lane, every weight broadcast to all lanes:
-    /// a small model's single sequence is a latency-bound chain, many in lanes are throughput.
-    /// </summary>
-    private static void WritePredictLanes(SourceWriter writer, ModelSpec spec, Buffers buffers, int width)
-    {
-        int lanes = width / 32;
-        int stride = ScalarBackend.LaneStride;
-        writer.WriteLine($"/// <summary>Runs {lanes} sequences at once, one per lane of a Vector{width}, every weight broadcast to all lanes.</summary>");
-        using (writer.Block($"private static void PredictLanes{width}(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)"))
-        {
-            writer.WriteLine($"ReadOnlySpan<float> parameters = {Slice(buffers.Parameters)};");
-            writer.WriteLine($"Span<float> laneInputs = {Slice(buffers.LaneInputs!)};");
-            writer.WriteLine("// Each layer's forward buffer, [element][lane].");
-            foreach (LayerSpec layer in spec.Layers)
-            {
-                string name = buffers.Of(layer, layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs).Name;
-                writer.WriteLine($"Span<float> {name} = {Slice(buffers.LanesOf(layer))};");
-            }
-
-            writer.WriteLine("// Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.");
-            using (writer.Block($"for (int s = 0; s < {lanes}; s++)"))
-            {
-                using (writer.Block($"for (int k = 0; k < {spec.InputLength}; k++)"))
-                {
-                    writer.WriteLine($"laneInputs[k * {stride} + s] = inputs[s * {spec.InputLength} + k];");
-                }
-            }
-
-            ForEachLayer(writer, spec, buffers, Pass.Lanes, static (w, emitter, context) => emitter.Forward(w, context), width);
-            Steps output = LayerContext.OutputOf(spec, buffers, spec.LastLayer);
-            writer.WriteLine("// Each lane's outputs back to its sequence.");
-            using (writer.Block($"for (int s = 0; s < {lanes}; s++)"))
-            {
-                using (writer.Block($"for (int k = 0; k < {spec.OutputLength}; k++)"))
-                {
-                    string index = output.Offset == 0 ? "k" : $"({output.Offset} + k)";
-                    writer.WriteLine($"outputs[s * {spec.OutputLength} + k] = {output.Span}[{index} * {stride} + s];");
-                }
-            }
         }
     }
 
@@ -250,7 +165,7 @@ internal static class StackPasses
     }
 
     /// <summary>A block per layer, in order (or in reverse for BPTT), with the layer's weights as locals.</summary>
-    private static void ForEachLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, Pass pass, System.Action<SourceWriter, ILayerEmitter, LayerContext> body, int laneWidth = 0)
+    public static void ForEachLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, Pass pass, System.Action<SourceWriter, ILayerEmitter, LayerContext> body, int laneWidth = 0)
     {
         int count = spec.Layers.Count;
         for (int i = 0; i < count; i++)
@@ -320,7 +235,7 @@ internal static class StackPasses
     };
 
     /// <summary>The traversals a layer's maths is written for.</summary>
-    private enum Pass
+    public enum Pass
     {
         Forward,
         Backward,
@@ -338,7 +253,7 @@ internal static class StackPasses
             : buffers.Of(last, BufferRole.Outputs).Offset;
     }
 
-    private static string Slice(Buffer buffer) => $"floats.Slice({buffer.Offset}, {buffer.Length})";
+    public static string Slice(Buffer buffer) => $"floats.Slice({buffer.Offset}, {buffer.Length})";
 
     private static string Shape(int steps, int units) => steps == 1 ? $"{units}" : $"{steps}, {units}";
 }
