@@ -48,6 +48,8 @@ internal static class ModelEmitter
         {
             writer.WriteLine("using System;");
             writer.WriteLine("using System.Numerics.Tensors;");
+            writer.WriteLine("using System.Runtime.CompilerServices;");
+            writer.WriteLine("using System.Runtime.InteropServices;");
             writer.WriteLine("using System.Runtime.Intrinsics;");
             writer.WriteLine("using RnnGen.Kernels;");
             writer.WriteLine("using RnnGen.Training;");

@@ -74,39 +74,40 @@ namespace Audio
         /// </summary>
         public AudioRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.AudioRnnPasses.Length];
-            global::RnnGen.Generated.AudioRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.AudioRnnPasses.Length + global::RnnGen.Generated.AudioRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.AudioRnnPasses.Initialize(global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 18052);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(0, 18052);
 
         /// <summary>simple_rnn/kernel [8, 128], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 1024);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(0, 1024);
 
         /// <summary>simple_rnn/recurrent_kernel [128, 128], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 1024, 16384);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(1024, 16384);
 
         /// <summary>simple_rnn/bias [128], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 17408, 128);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(17408, 128);
 
         /// <summary>dense/kernel [128, 4], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 17536, 512);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(17536, 512);
 
         /// <summary>dense/bias [4], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 18048, 4);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(18048, 4);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 18052, 18052);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(18064, 18052);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 36104, 128);
+        public global::System.Span<float> State => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(36128, 128);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 18052, 18052);
+        public void ClearGradients() => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(18064, 18052).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 36104, 128);
+        public void ResetStates() => global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats).Slice(36128, 128).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -116,9 +117,9 @@ namespace Audio
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 64 * 8", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 4", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats);
             global::RnnGen.Generated.AudioRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 44552, OutputLength).CopyTo(output);
+            floats.Slice(44576, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -130,7 +131,7 @@ namespace Audio
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 64 * 8 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 4 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.AudioRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.AudioRnnPasses.PredictBatch(global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -144,7 +145,7 @@ namespace Audio
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 8", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 4", nameof(output));
-            global::RnnGen.Generated.AudioRnnPasses.Step(_floats, input, output);
+            global::RnnGen.Generated.AudioRnnPasses.Step(global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats), input, output);
         }
 
         /// <summary>
@@ -158,7 +159,7 @@ namespace Audio
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 64 * 8", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 4", nameof(target));
-            return global::RnnGen.Generated.AudioRnnPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.AudioRnnPasses.Backward(global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -170,6 +171,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -180,15 +183,25 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0     18052  parameters: every weight, Keras get_weights() order
-        //       18052     18052  gradients: d loss / d Parameters, same layout
-        //       36104       128  state: every recurrent layer's state
-        //       36232      8320  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //       44552         4  denseOutputs: dense: its output at every step
-        //       44556       128  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //       44684      8192  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //       52876       128  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //       53004         4  denseOutputGradients: dense: d loss / d output
-        public const int Length = 53008;
+        //       18064     18052  gradients: d loss / d Parameters, same layout
+        //       36128       128  state: every recurrent layer's state
+        //       36256      8320  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //       44576         4  denseOutputs: dense: its output at every step
+        //       44592       128  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //       44720      8192  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //       52912       128  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //       53040         4  denseOutputGradients: dense: d loss / d output
+        public const int Length = 53044;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -205,8 +218,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 18052);
-            Span<float> simpleRnnStates = floats.Slice(36232, 8320);
-            Span<float> denseOutputs = floats.Slice(44552, 4);
+            Span<float> simpleRnnStates = floats.Slice(36256, 8320);
+            Span<float> denseOutputs = floats.Slice(44576, 4);
             // simple_rnn: SimpleRNN(128, tanh), [64, 8] → [128]
             {
                 ReadOnlySpan<float> kernel = parameters.Slice(0, 1024); // simple_rnn/kernel [8, 128]
@@ -247,7 +260,7 @@ namespace RnnGen.Generated
             for (int n = 0; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 512, 512));
-                floats.Slice(44552, 4).CopyTo(outputs.Slice(n * 4, 4));
+                floats.Slice(44576, 4).CopyTo(outputs.Slice(n * 4, 4));
             }
         }
 
@@ -255,9 +268,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 18052);
-            Span<float> state = floats.Slice(36104, 128);
-            Span<float> simpleRnnStates = floats.Slice(36232, 8320);
-            Span<float> denseOutputs = floats.Slice(44552, 4);
+            Span<float> state = floats.Slice(36128, 128);
+            Span<float> simpleRnnStates = floats.Slice(36256, 8320);
+            Span<float> denseOutputs = floats.Slice(44576, 4);
             // simple_rnn: SimpleRNN(128, tanh)
             {
                 ReadOnlySpan<float> kernel = parameters.Slice(0, 1024); // simple_rnn/kernel [8, 128]
@@ -288,13 +301,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 18052);
-            Span<float> gradients = floats.Slice(18052, 18052);
-            Span<float> simpleRnnStates = floats.Slice(36232, 8320);
-            Span<float> denseOutputs = floats.Slice(44552, 4);
-            Span<float> simpleRnnOutputGradients = floats.Slice(44556, 128);
-            Span<float> denseOutputGradients = floats.Slice(53004, 4);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(44684, 8192);
-            Span<float> simpleRnnStateGradient = floats.Slice(52876, 128);
+            Span<float> gradients = floats.Slice(18064, 18052);
+            Span<float> simpleRnnStates = floats.Slice(36256, 8320);
+            Span<float> denseOutputs = floats.Slice(44576, 4);
+            Span<float> simpleRnnOutputGradients = floats.Slice(44592, 128);
+            Span<float> denseOutputGradients = floats.Slice(53040, 4);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(44720, 8192);
+            Span<float> simpleRnnStateGradient = floats.Slice(52912, 128);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 4
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 4);
             float loss = 0f;

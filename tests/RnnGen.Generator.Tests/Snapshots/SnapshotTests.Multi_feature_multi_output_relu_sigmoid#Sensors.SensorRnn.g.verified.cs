@@ -74,39 +74,40 @@ namespace Sensors
         /// </summary>
         public SensorRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.SensorRnnPasses.Length];
-            global::RnnGen.Generated.SensorRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.SensorRnnPasses.Length + global::RnnGen.Generated.SensorRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.SensorRnnPasses.Initialize(global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 57);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(0, 57);
 
         /// <summary>simple_rnn/kernel [3, 5], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 15);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(0, 15);
 
         /// <summary>simple_rnn/recurrent_kernel [5, 5], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 15, 25);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(15, 25);
 
         /// <summary>simple_rnn/bias [5], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 40, 5);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(40, 5);
 
         /// <summary>dense/kernel [5, 2], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 45, 10);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(45, 10);
 
         /// <summary>dense/bias [2], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 55, 2);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(55, 2);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 57, 57);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(64, 57);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 114, 5);
+        public global::System.Span<float> State => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(128, 5);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 57, 57);
+        public void ClearGradients() => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(64, 57).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 114, 5);
+        public void ResetStates() => global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats).Slice(128, 5).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -116,9 +117,9 @@ namespace Sensors
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 7 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 2", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats);
             global::RnnGen.Generated.SensorRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 159, OutputLength).CopyTo(output);
+            floats.Slice(192, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -130,7 +131,7 @@ namespace Sensors
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 7 * 3 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 2 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.SensorRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.SensorRnnPasses.PredictBatch(global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -144,7 +145,7 @@ namespace Sensors
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 2", nameof(output));
-            global::RnnGen.Generated.SensorRnnPasses.Step(_floats, input, output);
+            global::RnnGen.Generated.SensorRnnPasses.Step(global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats), input, output);
         }
 
         /// <summary>
@@ -158,7 +159,7 @@ namespace Sensors
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 7 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 2", nameof(target));
-            return global::RnnGen.Generated.SensorRnnPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.SensorRnnPasses.Backward(global::RnnGen.Generated.SensorRnnPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -170,6 +171,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -180,18 +183,28 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        57  parameters: every weight, Keras get_weights() order
-        //          57        57  gradients: d loss / d Parameters, same layout
-        //         114         5  state: every recurrent layer's state
-        //         119        40  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         159         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //         163         5  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //         168        35  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         203         5  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         208         2  denseOutputGradients: dense: d loss / d output
-        //         210       336  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //         546       640  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //        1186        32  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 1218;
+        //          64        57  gradients: d loss / d Parameters, same layout
+        //         128         5  state: every recurrent layer's state
+        //         144        40  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         192         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //         208         5  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         224        35  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         272         5  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         288         2  denseOutputGradients: dense: d loss / d output
+        //         304       336  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         640       640  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //        1280        32  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 1312;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -208,8 +221,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 57);
-            Span<float> simpleRnnStates = floats.Slice(119, 40);
-            Span<float> denseOutputs = floats.Slice(159, 4);
+            Span<float> simpleRnnStates = floats.Slice(144, 40);
+            Span<float> denseOutputs = floats.Slice(192, 4);
             // simple_rnn: SimpleRNN(5, relu), [7, 3] → [5]
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -319,7 +332,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 21, 21));
-                floats.Slice(159, 2).CopyTo(outputs.Slice(n * 2, 2));
+                floats.Slice(192, 2).CopyTo(outputs.Slice(n * 2, 2));
             }
         }
 
@@ -327,10 +340,10 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 57);
-            Span<float> laneInputs = floats.Slice(210, 336);
+            Span<float> laneInputs = floats.Slice(304, 336);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(546, 640);
-            Span<float> denseOutputs = floats.Slice(1186, 32);
+            Span<float> simpleRnnStates = floats.Slice(640, 640);
+            Span<float> denseOutputs = floats.Slice(1280, 32);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -482,10 +495,10 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 57);
-            Span<float> laneInputs = floats.Slice(210, 336);
+            Span<float> laneInputs = floats.Slice(304, 336);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(546, 640);
-            Span<float> denseOutputs = floats.Slice(1186, 32);
+            Span<float> simpleRnnStates = floats.Slice(640, 640);
+            Span<float> denseOutputs = floats.Slice(1280, 32);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -637,10 +650,10 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 57);
-            Span<float> laneInputs = floats.Slice(210, 336);
+            Span<float> laneInputs = floats.Slice(304, 336);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(546, 640);
-            Span<float> denseOutputs = floats.Slice(1186, 32);
+            Span<float> simpleRnnStates = floats.Slice(640, 640);
+            Span<float> denseOutputs = floats.Slice(1280, 32);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -792,9 +805,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 57);
-            Span<float> state = floats.Slice(114, 5);
-            Span<float> simpleRnnStates = floats.Slice(119, 40);
-            Span<float> denseOutputs = floats.Slice(159, 4);
+            Span<float> state = floats.Slice(128, 5);
+            Span<float> simpleRnnStates = floats.Slice(144, 40);
+            Span<float> denseOutputs = floats.Slice(192, 4);
             // simple_rnn: SimpleRNN(5, relu)
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -868,13 +881,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 57);
-            Span<float> gradients = floats.Slice(57, 57);
-            Span<float> simpleRnnStates = floats.Slice(119, 40);
-            Span<float> denseOutputs = floats.Slice(159, 4);
-            Span<float> simpleRnnOutputGradients = floats.Slice(163, 5);
-            Span<float> denseOutputGradients = floats.Slice(208, 2);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(168, 35);
-            Span<float> simpleRnnStateGradient = floats.Slice(203, 5);
+            Span<float> gradients = floats.Slice(64, 57);
+            Span<float> simpleRnnStates = floats.Slice(144, 40);
+            Span<float> denseOutputs = floats.Slice(192, 4);
+            Span<float> simpleRnnOutputGradients = floats.Slice(208, 5);
+            Span<float> denseOutputGradients = floats.Slice(288, 2);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(224, 35);
+            Span<float> simpleRnnStateGradient = floats.Slice(272, 5);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 2
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 2);
             float loss = 0f;

@@ -69,39 +69,40 @@ namespace Control
         /// </summary>
         public RegisterStack(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.RegisterStackPasses.Length];
-            global::RnnGen.Generated.RegisterStackPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.RegisterStackPasses.Length + global::RnnGen.Generated.RegisterStackPasses.Slack, pinned: true);
+            global::RnnGen.Generated.RegisterStackPasses.Initialize(global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 69);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(0, 69);
 
         /// <summary>simple_rnn/kernel [2, 4], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 8);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(0, 8);
 
         /// <summary>simple_rnn/recurrent_kernel [4, 4], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 8, 16);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(8, 16);
 
         /// <summary>simple_rnn/bias [4], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 24, 4);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(24, 4);
 
         /// <summary>dense/kernel [4, 1], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 64, 4);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(64, 4);
 
         /// <summary>dense/bias [1], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 68, 1);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(68, 1);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 69, 69);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(80, 69);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 138, 8);
+        public global::System.Span<float> State => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(160, 8);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 69, 69);
+        public void ClearGradients() => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(80, 69).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 138, 8);
+        public void ResetStates() => global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats).Slice(160, 8).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -111,9 +112,9 @@ namespace Control
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 6 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats);
             global::RnnGen.Generated.RegisterStackPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 202, OutputLength).CopyTo(output);
+            floats.Slice(240, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -125,7 +126,7 @@ namespace Control
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 6 * 2 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 1 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.RegisterStackPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.RegisterStackPasses.PredictBatch(global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -139,7 +140,7 @@ namespace Control
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 1", nameof(output));
-            global::RnnGen.Generated.RegisterStackPasses.Step(_floats, input, output);
+            global::RnnGen.Generated.RegisterStackPasses.Step(global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats), input, output);
         }
 
         /// <summary>
@@ -153,7 +154,7 @@ namespace Control
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 6 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
-            return global::RnnGen.Generated.RegisterStackPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.RegisterStackPasses.Backward(global::RnnGen.Generated.RegisterStackPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -165,6 +166,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -175,23 +178,33 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        69  parameters: every weight, Keras get_weights() order
-        //          69        69  gradients: d loss / d Parameters, same layout
-        //         138         8  state: every recurrent layer's state
-        //         146        28  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         174        28  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
-        //         202         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //         206        24  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //         230        24  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         254         4  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         258         4  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
-        //         262        24  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
-        //         286         4  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
-        //         290         1  denseOutputGradients: dense: d loss / d output
-        //         291       192  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //         483       448  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //         931       448  simpleRnn1Lanes: PredictBatch: simple_rnn_1's forward buffer, [element][lane]
-        //        1379        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 1395;
+        //          80        69  gradients: d loss / d Parameters, same layout
+        //         160         8  state: every recurrent layer's state
+        //         176        28  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         208        28  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
+        //         240         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //         256        24  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         288        24  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         320         4  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         336         4  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
+        //         352        24  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
+        //         384         4  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
+        //         400         1  denseOutputGradients: dense: d loss / d output
+        //         416       192  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         608       448  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //        1056       448  simpleRnn1Lanes: PredictBatch: simple_rnn_1's forward buffer, [element][lane]
+        //        1504        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 1520;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -210,9 +223,9 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
-            Span<float> simpleRnnStates = floats.Slice(146, 28);
-            Span<float> simpleRnn1States = floats.Slice(174, 28);
-            Span<float> denseOutputs = floats.Slice(202, 4);
+            Span<float> simpleRnnStates = floats.Slice(176, 28);
+            Span<float> simpleRnn1States = floats.Slice(208, 28);
+            Span<float> denseOutputs = floats.Slice(240, 4);
             // simple_rnn: SimpleRNN(4, tanh, return_sequences), [6, 2] → [6, 4]
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -322,7 +335,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 12, 12));
-                floats.Slice(202, 1).CopyTo(outputs.Slice(n * 1, 1));
+                floats.Slice(240, 1).CopyTo(outputs.Slice(n * 1, 1));
             }
         }
 
@@ -330,11 +343,11 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
-            Span<float> laneInputs = floats.Slice(291, 192);
+            Span<float> laneInputs = floats.Slice(416, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(483, 448);
-            Span<float> simpleRnn1States = floats.Slice(931, 448);
-            Span<float> denseOutputs = floats.Slice(1379, 16);
+            Span<float> simpleRnnStates = floats.Slice(608, 448);
+            Span<float> simpleRnn1States = floats.Slice(1056, 448);
+            Span<float> denseOutputs = floats.Slice(1504, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -520,11 +533,11 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
-            Span<float> laneInputs = floats.Slice(291, 192);
+            Span<float> laneInputs = floats.Slice(416, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(483, 448);
-            Span<float> simpleRnn1States = floats.Slice(931, 448);
-            Span<float> denseOutputs = floats.Slice(1379, 16);
+            Span<float> simpleRnnStates = floats.Slice(608, 448);
+            Span<float> simpleRnn1States = floats.Slice(1056, 448);
+            Span<float> denseOutputs = floats.Slice(1504, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -710,11 +723,11 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
-            Span<float> laneInputs = floats.Slice(291, 192);
+            Span<float> laneInputs = floats.Slice(416, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(483, 448);
-            Span<float> simpleRnn1States = floats.Slice(931, 448);
-            Span<float> denseOutputs = floats.Slice(1379, 16);
+            Span<float> simpleRnnStates = floats.Slice(608, 448);
+            Span<float> simpleRnn1States = floats.Slice(1056, 448);
+            Span<float> denseOutputs = floats.Slice(1504, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -900,10 +913,10 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
-            Span<float> state = floats.Slice(138, 8);
-            Span<float> simpleRnnStates = floats.Slice(146, 28);
-            Span<float> simpleRnn1States = floats.Slice(174, 28);
-            Span<float> denseOutputs = floats.Slice(202, 4);
+            Span<float> state = floats.Slice(160, 8);
+            Span<float> simpleRnnStates = floats.Slice(176, 28);
+            Span<float> simpleRnn1States = floats.Slice(208, 28);
+            Span<float> denseOutputs = floats.Slice(240, 4);
             // simple_rnn: SimpleRNN(4, tanh, return_sequences)
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -980,17 +993,17 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
-            Span<float> gradients = floats.Slice(69, 69);
-            Span<float> simpleRnnStates = floats.Slice(146, 28);
-            Span<float> simpleRnn1States = floats.Slice(174, 28);
-            Span<float> denseOutputs = floats.Slice(202, 4);
-            Span<float> simpleRnnOutputGradients = floats.Slice(206, 24);
-            Span<float> simpleRnn1OutputGradients = floats.Slice(258, 4);
-            Span<float> denseOutputGradients = floats.Slice(290, 1);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(230, 24);
-            Span<float> simpleRnn1PreactivationGradients = floats.Slice(262, 24);
-            Span<float> simpleRnnStateGradient = floats.Slice(254, 4);
-            Span<float> simpleRnn1StateGradient = floats.Slice(286, 4);
+            Span<float> gradients = floats.Slice(80, 69);
+            Span<float> simpleRnnStates = floats.Slice(176, 28);
+            Span<float> simpleRnn1States = floats.Slice(208, 28);
+            Span<float> denseOutputs = floats.Slice(240, 4);
+            Span<float> simpleRnnOutputGradients = floats.Slice(256, 24);
+            Span<float> simpleRnn1OutputGradients = floats.Slice(336, 4);
+            Span<float> denseOutputGradients = floats.Slice(400, 1);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(288, 24);
+            Span<float> simpleRnn1PreactivationGradients = floats.Slice(352, 24);
+            Span<float> simpleRnnStateGradient = floats.Slice(320, 4);
+            Span<float> simpleRnn1StateGradient = floats.Slice(384, 4);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 1
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 1);
             float loss = 0f;

@@ -79,39 +79,40 @@ namespace Forecasting
         /// </summary>
         public MixedStack(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.MixedStackPasses.Length];
-            global::RnnGen.Generated.MixedStackPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.MixedStackPasses.Length + global::RnnGen.Generated.MixedStackPasses.Slack, pinned: true);
+            global::RnnGen.Generated.MixedStackPasses.Initialize(global::RnnGen.Generated.MixedStackPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 730);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(0, 730);
 
         /// <summary>simple_rnn/kernel [6, 3], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 24, 18);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(24, 18);
 
         /// <summary>simple_rnn/recurrent_kernel [3, 3], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 42, 9);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(42, 9);
 
         /// <summary>Empty: the first recurrent layer's bias (bh) does not exist, as simple_rnn has no bias.</summary>
         public global::System.Span<float> Bias => global::System.Span<float>.Empty;
 
         /// <summary>dense_1/kernel [20, 2], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 688, 40);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(688, 40);
 
         /// <summary>dense_1/bias [2], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 728, 2);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(728, 2);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 730, 730);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(736, 730);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 1460, 30);
+        public global::System.Span<float> State => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(1472, 30);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 730, 730);
+        public void ClearGradients() => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(736, 730).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 1460, 30);
+        public void ResetStates() => global::RnnGen.Generated.MixedStackPasses.Aligned(_floats).Slice(1472, 30).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -121,9 +122,9 @@ namespace Forecasting
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 2", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.MixedStackPasses.Aligned(_floats);
             global::RnnGen.Generated.MixedStackPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 1701, OutputLength).CopyTo(output);
+            floats.Slice(1744, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -135,7 +136,7 @@ namespace Forecasting
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 2 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.MixedStackPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.MixedStackPasses.PredictBatch(global::RnnGen.Generated.MixedStackPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -164,7 +165,7 @@ namespace Forecasting
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 2", nameof(target));
-            return global::RnnGen.Generated.MixedStackPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.MixedStackPasses.Backward(global::RnnGen.Generated.MixedStackPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -176,6 +177,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -186,25 +189,35 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0       730  parameters: every weight, Keras get_weights() order
-        //         730       730  gradients: d loss / d Parameters, same layout
-        //        1460        30  state: every recurrent layer's state
-        //        1490        30  denseOutputs: dense: its output at every step
-        //        1520        19  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
-        //        1539        42  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
-        //        1581       120  simpleRnn2States: simple_rnn_2: h_0 .. h_T in processing order
-        //        1701         2  dense1Outputs: dense_1: its output at every step
-        //        1703        30  denseOutputGradients: dense: d loss / d output
-        //        1733        15  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //        1748        15  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //        1763         3  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //        1766        35  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
-        //        1801        35  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
-        //        1836         7  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
-        //        1843        20  simpleRnn2OutputGradients: simple_rnn_2: d loss / d output
-        //        1863       100  simpleRnn2PreactivationGradients: simple_rnn_2: d loss / d a_t of every step
-        //        1963        20  simpleRnn2StateGradient: simple_rnn_2: d loss / d h_t
-        //        1983         2  dense1OutputGradients: dense_1: d loss / d output
-        public const int Length = 1985;
+        //         736       730  gradients: d loss / d Parameters, same layout
+        //        1472        30  state: every recurrent layer's state
+        //        1504        30  denseOutputs: dense: its output at every step
+        //        1536        19  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //        1568        42  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
+        //        1616       120  simpleRnn2States: simple_rnn_2: h_0 .. h_T in processing order
+        //        1744         2  dense1Outputs: dense_1: its output at every step
+        //        1760        30  denseOutputGradients: dense: d loss / d output
+        //        1792        15  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //        1808        15  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //        1824         3  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //        1840        35  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
+        //        1888        35  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
+        //        1936         7  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
+        //        1952        20  simpleRnn2OutputGradients: simple_rnn_2: d loss / d output
+        //        1984       100  simpleRnn2PreactivationGradients: simple_rnn_2: d loss / d a_t of every step
+        //        2096        20  simpleRnn2StateGradient: simple_rnn_2: d loss / d h_t
+        //        2128         2  dense1OutputGradients: dense_1: d loss / d output
+        public const int Length = 2130;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -226,11 +239,11 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 730);
-            Span<float> simpleRnnStates = floats.Slice(1520, 19);
-            Span<float> simpleRnn1States = floats.Slice(1539, 42);
-            Span<float> simpleRnn2States = floats.Slice(1581, 120);
-            Span<float> denseOutputs = floats.Slice(1490, 30);
-            Span<float> dense1Outputs = floats.Slice(1701, 2);
+            Span<float> simpleRnnStates = floats.Slice(1536, 19);
+            Span<float> simpleRnn1States = floats.Slice(1568, 42);
+            Span<float> simpleRnn2States = floats.Slice(1616, 120);
+            Span<float> denseOutputs = floats.Slice(1504, 30);
+            Span<float> dense1Outputs = floats.Slice(1744, 2);
             // dense: Dense(6, tanh), [5, 3] → [5, 6]
             {
                 // dense's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -444,7 +457,7 @@ namespace RnnGen.Generated
             for (int n = 0; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 15, 15));
-                floats.Slice(1701, 2).CopyTo(outputs.Slice(n * 2, 2));
+                floats.Slice(1744, 2).CopyTo(outputs.Slice(n * 2, 2));
             }
         }
 
@@ -453,23 +466,23 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 730);
-            Span<float> gradients = floats.Slice(730, 730);
-            Span<float> simpleRnnStates = floats.Slice(1520, 19);
-            Span<float> simpleRnn1States = floats.Slice(1539, 42);
-            Span<float> simpleRnn2States = floats.Slice(1581, 120);
-            Span<float> denseOutputs = floats.Slice(1490, 30);
-            Span<float> dense1Outputs = floats.Slice(1701, 2);
-            Span<float> denseOutputGradients = floats.Slice(1703, 30);
-            Span<float> simpleRnnOutputGradients = floats.Slice(1733, 15);
-            Span<float> simpleRnn1OutputGradients = floats.Slice(1766, 35);
-            Span<float> simpleRnn2OutputGradients = floats.Slice(1843, 20);
-            Span<float> dense1OutputGradients = floats.Slice(1983, 2);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(1748, 15);
-            Span<float> simpleRnn1PreactivationGradients = floats.Slice(1801, 35);
-            Span<float> simpleRnn2PreactivationGradients = floats.Slice(1863, 100);
-            Span<float> simpleRnnStateGradient = floats.Slice(1763, 3);
-            Span<float> simpleRnn1StateGradient = floats.Slice(1836, 7);
-            Span<float> simpleRnn2StateGradient = floats.Slice(1963, 20);
+            Span<float> gradients = floats.Slice(736, 730);
+            Span<float> simpleRnnStates = floats.Slice(1536, 19);
+            Span<float> simpleRnn1States = floats.Slice(1568, 42);
+            Span<float> simpleRnn2States = floats.Slice(1616, 120);
+            Span<float> denseOutputs = floats.Slice(1504, 30);
+            Span<float> dense1Outputs = floats.Slice(1744, 2);
+            Span<float> denseOutputGradients = floats.Slice(1760, 30);
+            Span<float> simpleRnnOutputGradients = floats.Slice(1792, 15);
+            Span<float> simpleRnn1OutputGradients = floats.Slice(1840, 35);
+            Span<float> simpleRnn2OutputGradients = floats.Slice(1952, 20);
+            Span<float> dense1OutputGradients = floats.Slice(2128, 2);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(1808, 15);
+            Span<float> simpleRnn1PreactivationGradients = floats.Slice(1888, 35);
+            Span<float> simpleRnn2PreactivationGradients = floats.Slice(1984, 100);
+            Span<float> simpleRnnStateGradient = floats.Slice(1824, 3);
+            Span<float> simpleRnn1StateGradient = floats.Slice(1936, 7);
+            Span<float> simpleRnn2StateGradient = floats.Slice(2096, 20);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 2
             ReadOnlySpan<float> y = dense1Outputs.Slice(0, 2);
             float loss = 0f;

@@ -79,39 +79,40 @@ namespace Forecasting
         /// </summary>
         public Forecaster(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.ForecasterPasses.Length];
-            global::RnnGen.Generated.ForecasterPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.ForecasterPasses.Length + global::RnnGen.Generated.ForecasterPasses.Slack, pinned: true);
+            global::RnnGen.Generated.ForecasterPasses.Initialize(global::RnnGen.Generated.ForecasterPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 8353);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(0, 8353);
 
         /// <summary>simple_rnn/kernel [8, 64], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 32, 512);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(32, 512);
 
         /// <summary>simple_rnn/recurrent_kernel [64, 64], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 544, 4096);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(544, 4096);
 
         /// <summary>simple_rnn/bias [64], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 4640, 64);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(4640, 64);
 
         /// <summary>dense_2/kernel [16, 1], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 8336, 16);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(8336, 16);
 
         /// <summary>dense_2/bias [1], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 8352, 1);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(8352, 1);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 8353, 8353);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(8368, 8353);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 16706, 96);
+        public global::System.Span<float> State => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(16736, 96);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 8353, 8353);
+        public void ClearGradients() => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(8368, 8353).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 16706, 96);
+        public void ResetStates() => global::RnnGen.Generated.ForecasterPasses.Aligned(_floats).Slice(16736, 96).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -121,9 +122,9 @@ namespace Forecasting
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 24 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.ForecasterPasses.Aligned(_floats);
             global::RnnGen.Generated.ForecasterPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 19410, OutputLength).CopyTo(output);
+            floats.Slice(19440, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -135,7 +136,7 @@ namespace Forecasting
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 24 * 3 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 1 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.ForecasterPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.ForecasterPasses.PredictBatch(global::RnnGen.Generated.ForecasterPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -164,7 +165,7 @@ namespace Forecasting
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 24 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
-            return global::RnnGen.Generated.ForecasterPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.ForecasterPasses.Backward(global::RnnGen.Generated.ForecasterPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -176,6 +177,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -186,23 +189,33 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0      8353  parameters: every weight, Keras get_weights() order
-        //        8353      8353  gradients: d loss / d Parameters, same layout
-        //       16706        96  state: every recurrent layer's state
-        //       16802       192  denseOutputs: dense: its output at every step
-        //       16994      1600  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //       18594       800  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
-        //       19394        16  dense1Outputs: dense_1: its output at every step
-        //       19410         1  dense2Outputs: dense_2: its output at every step
-        //       19411       192  denseOutputGradients: dense: d loss / d output
-        //       19603      1536  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //       21139      1536  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //       22675        64  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //       22739        32  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
-        //       22771       768  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
-        //       23539        32  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
-        //       23571        16  dense1OutputGradients: dense_1: d loss / d output
-        //       23587         1  dense2OutputGradients: dense_2: d loss / d output
-        public const int Length = 23588;
+        //        8368      8353  gradients: d loss / d Parameters, same layout
+        //       16736        96  state: every recurrent layer's state
+        //       16832       192  denseOutputs: dense: its output at every step
+        //       17024      1600  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //       18624       800  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
+        //       19424        16  dense1Outputs: dense_1: its output at every step
+        //       19440         1  dense2Outputs: dense_2: its output at every step
+        //       19456       192  denseOutputGradients: dense: d loss / d output
+        //       19648      1536  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //       21184      1536  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //       22720        64  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //       22784        32  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
+        //       22816       768  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
+        //       23584        32  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
+        //       23616        16  dense1OutputGradients: dense_1: d loss / d output
+        //       23632         1  dense2OutputGradients: dense_2: d loss / d output
+        public const int Length = 23633;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -223,11 +236,11 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 8353);
-            Span<float> simpleRnnStates = floats.Slice(16994, 1600);
-            Span<float> simpleRnn1States = floats.Slice(18594, 800);
-            Span<float> denseOutputs = floats.Slice(16802, 192);
-            Span<float> dense1Outputs = floats.Slice(19394, 16);
-            Span<float> dense2Outputs = floats.Slice(19410, 1);
+            Span<float> simpleRnnStates = floats.Slice(17024, 1600);
+            Span<float> simpleRnn1States = floats.Slice(18624, 800);
+            Span<float> denseOutputs = floats.Slice(16832, 192);
+            Span<float> dense1Outputs = floats.Slice(19424, 16);
+            Span<float> dense2Outputs = floats.Slice(19440, 1);
             // dense: Dense(8, tanh), [24, 3] → [24, 8]
             {
                 // dense's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -365,7 +378,7 @@ namespace RnnGen.Generated
             for (int n = 0; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 72, 72));
-                floats.Slice(19410, 1).CopyTo(outputs.Slice(n * 1, 1));
+                floats.Slice(19440, 1).CopyTo(outputs.Slice(n * 1, 1));
             }
         }
 
@@ -374,21 +387,21 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 8353);
-            Span<float> gradients = floats.Slice(8353, 8353);
-            Span<float> simpleRnnStates = floats.Slice(16994, 1600);
-            Span<float> simpleRnn1States = floats.Slice(18594, 800);
-            Span<float> denseOutputs = floats.Slice(16802, 192);
-            Span<float> dense1Outputs = floats.Slice(19394, 16);
-            Span<float> dense2Outputs = floats.Slice(19410, 1);
-            Span<float> denseOutputGradients = floats.Slice(19411, 192);
-            Span<float> simpleRnnOutputGradients = floats.Slice(19603, 1536);
-            Span<float> simpleRnn1OutputGradients = floats.Slice(22739, 32);
-            Span<float> dense1OutputGradients = floats.Slice(23571, 16);
-            Span<float> dense2OutputGradients = floats.Slice(23587, 1);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(21139, 1536);
-            Span<float> simpleRnn1PreactivationGradients = floats.Slice(22771, 768);
-            Span<float> simpleRnnStateGradient = floats.Slice(22675, 64);
-            Span<float> simpleRnn1StateGradient = floats.Slice(23539, 32);
+            Span<float> gradients = floats.Slice(8368, 8353);
+            Span<float> simpleRnnStates = floats.Slice(17024, 1600);
+            Span<float> simpleRnn1States = floats.Slice(18624, 800);
+            Span<float> denseOutputs = floats.Slice(16832, 192);
+            Span<float> dense1Outputs = floats.Slice(19424, 16);
+            Span<float> dense2Outputs = floats.Slice(19440, 1);
+            Span<float> denseOutputGradients = floats.Slice(19456, 192);
+            Span<float> simpleRnnOutputGradients = floats.Slice(19648, 1536);
+            Span<float> simpleRnn1OutputGradients = floats.Slice(22784, 32);
+            Span<float> dense1OutputGradients = floats.Slice(23616, 16);
+            Span<float> dense2OutputGradients = floats.Slice(23632, 1);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(21184, 1536);
+            Span<float> simpleRnn1PreactivationGradients = floats.Slice(22816, 768);
+            Span<float> simpleRnnStateGradient = floats.Slice(22720, 64);
+            Span<float> simpleRnn1StateGradient = floats.Slice(23584, 32);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 1
             ReadOnlySpan<float> y = dense2Outputs.Slice(0, 1);
             float loss = 0f;

@@ -68,39 +68,40 @@ namespace Streams
         /// </summary>
         public StatefulSmallStack(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.StatefulSmallStackPasses.Length];
-            global::RnnGen.Generated.StatefulSmallStackPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.StatefulSmallStackPasses.Length + global::RnnGen.Generated.StatefulSmallStackPasses.Slack, pinned: true);
+            global::RnnGen.Generated.StatefulSmallStackPasses.Initialize(global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 0, 68);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(0, 68);
 
         /// <summary>simple_rnn/kernel [3, 5], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 0, 15);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(0, 15);
 
         /// <summary>simple_rnn/recurrent_kernel [5, 5], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 15, 25);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(15, 25);
 
         /// <summary>simple_rnn/bias [5], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 40, 5);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(40, 5);
 
         /// <summary>dense/kernel [2, 3], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 59, 6);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(59, 6);
 
         /// <summary>dense/bias [3], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 65, 3);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(65, 3);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 68, 68);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(80, 68);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 136, 7);
+        public global::System.Span<float> State => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(160, 7);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 68, 68);
+        public void ClearGradients() => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(80, 68).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), 136, 7);
+        public void ResetStates() => global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)).Slice(160, 7).Clear();
 
         /// <summary>Runs the model on one sequence, starting from State and leaving the last step's states in it.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -110,9 +111,9 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3", nameof(output));
-            float[] floats = global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats);
+            global::System.Span<float> floats = global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats));
             global::RnnGen.Generated.StatefulSmallStackPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 180, OutputLength).CopyTo(output);
+            floats.Slice(224, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another, in order, carrying State from each to the next.</summary>
@@ -124,7 +125,7 @@ namespace Streams
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.StatefulSmallStackPasses.PredictBatch(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), inputs, outputs, count);
+            global::RnnGen.Generated.StatefulSmallStackPasses.PredictBatch(global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)), inputs, outputs, count);
         }
 
         /// <summary>
@@ -138,7 +139,7 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 3", nameof(output));
-            global::RnnGen.Generated.StatefulSmallStackPasses.Step(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), input, output);
+            global::RnnGen.Generated.StatefulSmallStackPasses.Step(global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)), input, output);
         }
 
         /// <summary>
@@ -152,7 +153,7 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3", nameof(target));
-            return global::RnnGen.Generated.StatefulSmallStackPasses.Backward(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats), input, target);
+            return global::RnnGen.Generated.StatefulSmallStackPasses.Backward(global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -168,6 +169,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -178,19 +181,29 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        68  parameters: every weight, Keras get_weights() order
-        //          68        68  gradients: d loss / d Parameters, same layout
-        //         136         7  state: every recurrent layer's state
-        //         143        25  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         168        12  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
-        //         180        13  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //         193        20  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //         213        20  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         233         5  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         238         8  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
-        //         246         8  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
-        //         254         2  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
-        //         256        12  denseOutputGradients: dense: d loss / d output
-        public const int Length = 268;
+        //          80        68  gradients: d loss / d Parameters, same layout
+        //         160         7  state: every recurrent layer's state
+        //         176        25  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         208        12  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //         224        13  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //         240        20  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         272        20  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         304         5  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         320         8  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
+        //         336         8  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
+        //         352         2  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
+        //         368        12  denseOutputGradients: dense: d loss / d output
+        public const int Length = 380;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -209,10 +222,10 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 68);
-            Span<float> state = floats.Slice(136, 7);
-            Span<float> simpleRnnStates = floats.Slice(143, 25);
-            Span<float> simpleRnn1States = floats.Slice(168, 12);
-            Span<float> denseOutputs = floats.Slice(180, 13);
+            Span<float> state = floats.Slice(160, 7);
+            Span<float> simpleRnnStates = floats.Slice(176, 25);
+            Span<float> simpleRnn1States = floats.Slice(208, 12);
+            Span<float> denseOutputs = floats.Slice(224, 13);
             // simple_rnn: SimpleRNN(5, tanh, return_sequences), [4, 3] → [4, 5]
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -334,7 +347,7 @@ namespace RnnGen.Generated
             for (int n = 0; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 12, 12));
-                floats.Slice(180, 12).CopyTo(outputs.Slice(n * 12, 12));
+                floats.Slice(224, 12).CopyTo(outputs.Slice(n * 12, 12));
             }
         }
 
@@ -342,10 +355,10 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 68);
-            Span<float> state = floats.Slice(136, 7);
-            Span<float> simpleRnnStates = floats.Slice(143, 25);
-            Span<float> simpleRnn1States = floats.Slice(168, 12);
-            Span<float> denseOutputs = floats.Slice(180, 13);
+            Span<float> state = floats.Slice(160, 7);
+            Span<float> simpleRnnStates = floats.Slice(176, 25);
+            Span<float> simpleRnn1States = floats.Slice(208, 12);
+            Span<float> denseOutputs = floats.Slice(224, 13);
             // simple_rnn: SimpleRNN(5, tanh, return_sequences)
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -435,17 +448,17 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 68);
-            Span<float> gradients = floats.Slice(68, 68);
-            Span<float> simpleRnnStates = floats.Slice(143, 25);
-            Span<float> simpleRnn1States = floats.Slice(168, 12);
-            Span<float> denseOutputs = floats.Slice(180, 13);
-            Span<float> simpleRnnOutputGradients = floats.Slice(193, 20);
-            Span<float> simpleRnn1OutputGradients = floats.Slice(238, 8);
-            Span<float> denseOutputGradients = floats.Slice(256, 12);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(213, 20);
-            Span<float> simpleRnn1PreactivationGradients = floats.Slice(246, 8);
-            Span<float> simpleRnnStateGradient = floats.Slice(233, 5);
-            Span<float> simpleRnn1StateGradient = floats.Slice(254, 2);
+            Span<float> gradients = floats.Slice(80, 68);
+            Span<float> simpleRnnStates = floats.Slice(176, 25);
+            Span<float> simpleRnn1States = floats.Slice(208, 12);
+            Span<float> denseOutputs = floats.Slice(224, 13);
+            Span<float> simpleRnnOutputGradients = floats.Slice(240, 20);
+            Span<float> simpleRnn1OutputGradients = floats.Slice(320, 8);
+            Span<float> denseOutputGradients = floats.Slice(368, 12);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(272, 20);
+            Span<float> simpleRnn1PreactivationGradients = floats.Slice(336, 8);
+            Span<float> simpleRnnStateGradient = floats.Slice(304, 5);
+            Span<float> simpleRnn1StateGradient = floats.Slice(352, 2);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 12
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 12);
             float loss = 0f;

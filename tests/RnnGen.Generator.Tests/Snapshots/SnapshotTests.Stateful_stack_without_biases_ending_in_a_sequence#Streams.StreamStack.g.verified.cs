@@ -62,18 +62,19 @@ namespace Streams
         /// </summary>
         public StreamStack(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.StreamStackPasses.Length];
-            global::RnnGen.Generated.StreamStackPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.StreamStackPasses.Length + global::RnnGen.Generated.StreamStackPasses.Slack, pinned: true);
+            global::RnnGen.Generated.StreamStackPasses.Initialize(global::RnnGen.Generated.StreamStackPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), 0, 480);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)).Slice(0, 480);
 
         /// <summary>simple_rnn/kernel [2, 16], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), 0, 32);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)).Slice(0, 32);
 
         /// <summary>simple_rnn/recurrent_kernel [16, 16], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), 32, 256);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)).Slice(32, 256);
 
         /// <summary>Empty: the first recurrent layer's bias (bh) does not exist, as simple_rnn has no bias.</summary>
         public global::System.Span<float> Bias => global::System.Span<float>.Empty;
@@ -85,16 +86,16 @@ namespace Streams
         public global::System.Span<float> DenseBias => global::System.Span<float>.Empty;
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), 480, 480);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)).Slice(480, 480);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), 960, 24);
+        public global::System.Span<float> State => global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)).Slice(960, 24);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), 480, 480);
+        public void ClearGradients() => global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)).Slice(480, 480).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), 960, 24);
+        public void ResetStates() => global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)).Slice(960, 24).Clear();
 
         /// <summary>Runs the model on one sequence, starting from State and leaving the last step's states in it.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -104,9 +105,9 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 10 * 8", nameof(output));
-            float[] floats = global::RnnGen.Generated.StreamStackPasses.Constructed(_floats);
+            global::System.Span<float> floats = global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats));
             global::RnnGen.Generated.StreamStackPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 1168, OutputLength).CopyTo(output);
+            floats.Slice(1176, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another, in order, carrying State from each to the next.</summary>
@@ -118,7 +119,7 @@ namespace Streams
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = TimeSteps * DenseUnits = 10 * 8 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.StreamStackPasses.PredictBatch(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), inputs, outputs, count);
+            global::RnnGen.Generated.StreamStackPasses.PredictBatch(global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)), inputs, outputs, count);
         }
 
         /// <summary>
@@ -132,7 +133,7 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 8", nameof(output));
-            global::RnnGen.Generated.StreamStackPasses.Step(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), input, output);
+            global::RnnGen.Generated.StreamStackPasses.Step(global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)), input, output);
         }
 
         /// <summary>
@@ -146,7 +147,7 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 10 * 8", nameof(target));
-            return global::RnnGen.Generated.StreamStackPasses.Backward(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats), input, target);
+            return global::RnnGen.Generated.StreamStackPasses.Backward(global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -162,6 +163,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -174,15 +177,25 @@ namespace RnnGen.Generated
         //           0       480  parameters: every weight, Keras get_weights() order
         //         480       480  gradients: d loss / d Parameters, same layout
         //         960        24  state: every recurrent layer's state
-        //         984       176  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //        1160        88  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
-        //        1248       160  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //        1408       160  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //        1568        16  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //        1584        80  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
-        //        1664        80  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
-        //        1744         8  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
-        public const int Length = 1752;
+        //         992       176  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //        1168        88  simpleRnn1States: simple_rnn_1: h_0 .. h_T in processing order
+        //        1264       160  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //        1424       160  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //        1584        16  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //        1600        80  simpleRnn1OutputGradients: simple_rnn_1: d loss / d output
+        //        1680        80  simpleRnn1PreactivationGradients: simple_rnn_1: d loss / d a_t of every step
+        //        1760         8  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
+        public const int Length = 1768;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -201,8 +214,8 @@ namespace RnnGen.Generated
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 480);
             Span<float> state = floats.Slice(960, 24);
-            Span<float> simpleRnnStates = floats.Slice(984, 176);
-            Span<float> simpleRnn1States = floats.Slice(1160, 88);
+            Span<float> simpleRnnStates = floats.Slice(992, 176);
+            Span<float> simpleRnn1States = floats.Slice(1168, 88);
             // simple_rnn: SimpleRNN(16, tanh, use_bias=False, return_sequences), [10, 2] → [10, 16]
             {
                 ReadOnlySpan<float> kernel = parameters.Slice(0, 32); // simple_rnn/kernel [2, 16]
@@ -259,7 +272,7 @@ namespace RnnGen.Generated
             for (int n = 0; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 20, 20));
-                floats.Slice(1168, 80).CopyTo(outputs.Slice(n * 80, 80));
+                floats.Slice(1176, 80).CopyTo(outputs.Slice(n * 80, 80));
             }
         }
 
@@ -268,8 +281,8 @@ namespace RnnGen.Generated
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 480);
             Span<float> state = floats.Slice(960, 24);
-            Span<float> simpleRnnStates = floats.Slice(984, 176);
-            Span<float> simpleRnn1States = floats.Slice(1160, 88);
+            Span<float> simpleRnnStates = floats.Slice(992, 176);
+            Span<float> simpleRnn1States = floats.Slice(1168, 88);
             // simple_rnn: SimpleRNN(16, tanh, use_bias=False, return_sequences)
             {
                 ReadOnlySpan<float> kernel = parameters.Slice(0, 32); // simple_rnn/kernel [2, 16]
@@ -303,14 +316,14 @@ namespace RnnGen.Generated
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 480);
             Span<float> gradients = floats.Slice(480, 480);
-            Span<float> simpleRnnStates = floats.Slice(984, 176);
-            Span<float> simpleRnn1States = floats.Slice(1160, 88);
-            Span<float> simpleRnnOutputGradients = floats.Slice(1248, 160);
-            Span<float> simpleRnn1OutputGradients = floats.Slice(1584, 80);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(1408, 160);
-            Span<float> simpleRnn1PreactivationGradients = floats.Slice(1664, 80);
-            Span<float> simpleRnnStateGradient = floats.Slice(1568, 16);
-            Span<float> simpleRnn1StateGradient = floats.Slice(1744, 8);
+            Span<float> simpleRnnStates = floats.Slice(992, 176);
+            Span<float> simpleRnn1States = floats.Slice(1168, 88);
+            Span<float> simpleRnnOutputGradients = floats.Slice(1264, 160);
+            Span<float> simpleRnn1OutputGradients = floats.Slice(1600, 80);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(1424, 160);
+            Span<float> simpleRnn1PreactivationGradients = floats.Slice(1680, 80);
+            Span<float> simpleRnnStateGradient = floats.Slice(1584, 16);
+            Span<float> simpleRnn1StateGradient = floats.Slice(1760, 8);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 80
             ReadOnlySpan<float> y = simpleRnn1States.Slice(8, 80);
             float loss = 0f;

@@ -74,39 +74,40 @@ namespace Control
         /// </summary>
         public ControllerRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.ControllerRnnPasses.Length];
-            global::RnnGen.Generated.ControllerRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.ControllerRnnPasses.Length + global::RnnGen.Generated.ControllerRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.ControllerRnnPasses.Initialize(global::RnnGen.Generated.ControllerRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 0, 33);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(0, 33);
 
         /// <summary>simple_rnn/kernel [2, 4], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 0, 8);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(0, 8);
 
         /// <summary>simple_rnn/recurrent_kernel [4, 4], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 8, 16);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(8, 16);
 
         /// <summary>simple_rnn/bias [4], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 24, 4);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(24, 4);
 
         /// <summary>dense/kernel [4, 1], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 28, 4);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(28, 4);
 
         /// <summary>dense/bias [1], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 32, 1);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(32, 1);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 33, 33);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(48, 33);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 66, 4);
+        public global::System.Span<float> State => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(96, 4);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 33, 33);
+        public void ClearGradients() => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(48, 33).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), 66, 4);
+        public void ResetStates() => global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)).Slice(96, 4).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -116,9 +117,9 @@ namespace Control
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 8 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(output));
-            float[] floats = global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats);
+            global::System.Span<float> floats = global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats));
             global::RnnGen.Generated.ControllerRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 106, OutputLength).CopyTo(output);
+            floats.Slice(160, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -130,7 +131,7 @@ namespace Control
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 8 * 2 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 1 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.ControllerRnnPasses.PredictBatch(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), inputs, outputs, count);
+            global::RnnGen.Generated.ControllerRnnPasses.PredictBatch(global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)), inputs, outputs, count);
         }
 
         /// <summary>
@@ -144,7 +145,7 @@ namespace Control
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 1", nameof(output));
-            global::RnnGen.Generated.ControllerRnnPasses.Step(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), input, output);
+            global::RnnGen.Generated.ControllerRnnPasses.Step(global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)), input, output);
         }
 
         /// <summary>
@@ -158,7 +159,7 @@ namespace Control
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 8 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
-            return global::RnnGen.Generated.ControllerRnnPasses.Backward(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats), input, target);
+            return global::RnnGen.Generated.ControllerRnnPasses.Backward(global::RnnGen.Generated.ControllerRnnPasses.Aligned(global::RnnGen.Generated.ControllerRnnPasses.Constructed(_floats)), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -174,6 +175,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -184,18 +187,28 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        33  parameters: every weight, Keras get_weights() order
-        //          33        33  gradients: d loss / d Parameters, same layout
-        //          66         4  state: every recurrent layer's state
-        //          70        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         106         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //         110         4  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //         114        32  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         146         4  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         150         1  denseOutputGradients: dense: d loss / d output
-        //         151       256  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //         407       576  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //         983        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 999;
+        //          48        33  gradients: d loss / d Parameters, same layout
+        //          96         4  state: every recurrent layer's state
+        //         112        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         160         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //         176         4  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         192        32  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         224         4  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         240         1  denseOutputGradients: dense: d loss / d output
+        //         256       256  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         512       576  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //        1088        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 1104;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -212,8 +225,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 33);
-            Span<float> simpleRnnStates = floats.Slice(70, 36);
-            Span<float> denseOutputs = floats.Slice(106, 4);
+            Span<float> simpleRnnStates = floats.Slice(112, 36);
+            Span<float> denseOutputs = floats.Slice(160, 4);
             // simple_rnn: SimpleRNN(4, tanh), [8, 2] → [4]
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -292,7 +305,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 16, 16));
-                floats.Slice(106, 1).CopyTo(outputs.Slice(n * 1, 1));
+                floats.Slice(160, 1).CopyTo(outputs.Slice(n * 1, 1));
             }
         }
 
@@ -300,10 +313,10 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 33);
-            Span<float> laneInputs = floats.Slice(151, 256);
+            Span<float> laneInputs = floats.Slice(256, 256);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(407, 576);
-            Span<float> denseOutputs = floats.Slice(983, 16);
+            Span<float> simpleRnnStates = floats.Slice(512, 576);
+            Span<float> denseOutputs = floats.Slice(1088, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -411,10 +424,10 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 33);
-            Span<float> laneInputs = floats.Slice(151, 256);
+            Span<float> laneInputs = floats.Slice(256, 256);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(407, 576);
-            Span<float> denseOutputs = floats.Slice(983, 16);
+            Span<float> simpleRnnStates = floats.Slice(512, 576);
+            Span<float> denseOutputs = floats.Slice(1088, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -522,10 +535,10 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 33);
-            Span<float> laneInputs = floats.Slice(151, 256);
+            Span<float> laneInputs = floats.Slice(256, 256);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(407, 576);
-            Span<float> denseOutputs = floats.Slice(983, 16);
+            Span<float> simpleRnnStates = floats.Slice(512, 576);
+            Span<float> denseOutputs = floats.Slice(1088, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -633,9 +646,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 33);
-            Span<float> state = floats.Slice(66, 4);
-            Span<float> simpleRnnStates = floats.Slice(70, 36);
-            Span<float> denseOutputs = floats.Slice(106, 4);
+            Span<float> state = floats.Slice(96, 4);
+            Span<float> simpleRnnStates = floats.Slice(112, 36);
+            Span<float> denseOutputs = floats.Slice(160, 4);
             // simple_rnn: SimpleRNN(4, tanh)
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -684,13 +697,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 33);
-            Span<float> gradients = floats.Slice(33, 33);
-            Span<float> simpleRnnStates = floats.Slice(70, 36);
-            Span<float> denseOutputs = floats.Slice(106, 4);
-            Span<float> simpleRnnOutputGradients = floats.Slice(110, 4);
-            Span<float> denseOutputGradients = floats.Slice(150, 1);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(114, 32);
-            Span<float> simpleRnnStateGradient = floats.Slice(146, 4);
+            Span<float> gradients = floats.Slice(48, 33);
+            Span<float> simpleRnnStates = floats.Slice(112, 36);
+            Span<float> denseOutputs = floats.Slice(160, 4);
+            Span<float> simpleRnnOutputGradients = floats.Slice(176, 4);
+            Span<float> denseOutputGradients = floats.Slice(240, 1);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(192, 32);
+            Span<float> simpleRnnStateGradient = floats.Slice(224, 4);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 1
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 1);
             float loss = 0f;

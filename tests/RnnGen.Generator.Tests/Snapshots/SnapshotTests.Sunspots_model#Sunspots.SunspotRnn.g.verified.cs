@@ -74,39 +74,40 @@ namespace Sunspots
         /// </summary>
         public SunspotRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.SunspotRnnPasses.Length];
-            global::RnnGen.Generated.SunspotRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.SunspotRnnPasses.Length + global::RnnGen.Generated.SunspotRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.SunspotRnnPasses.Initialize(global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 19);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(0, 19);
 
         /// <summary>simple_rnn/kernel [1, 3], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 3);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(0, 3);
 
         /// <summary>simple_rnn/recurrent_kernel [3, 3], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 3, 9);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(3, 9);
 
         /// <summary>simple_rnn/bias [3], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 12, 3);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(12, 3);
 
         /// <summary>dense/kernel [3, 1], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 15, 3);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(15, 3);
 
         /// <summary>dense/bias [1], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 18, 1);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(18, 1);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 19, 19);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(32, 19);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 38, 3);
+        public global::System.Span<float> State => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(64, 3);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 19, 19);
+        public void ClearGradients() => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(32, 19).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 38, 3);
+        public void ResetStates() => global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats).Slice(64, 3).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -116,9 +117,9 @@ namespace Sunspots
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 12 * 1", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats);
             global::RnnGen.Generated.SunspotRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 81, OutputLength).CopyTo(output);
+            floats.Slice(128, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -130,7 +131,7 @@ namespace Sunspots
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 12 * 1 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 1 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.SunspotRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.SunspotRnnPasses.PredictBatch(global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -144,7 +145,7 @@ namespace Sunspots
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 1", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 1", nameof(output));
-            global::RnnGen.Generated.SunspotRnnPasses.Step(_floats, input, output);
+            global::RnnGen.Generated.SunspotRnnPasses.Step(global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats), input, output);
         }
 
         /// <summary>
@@ -158,7 +159,7 @@ namespace Sunspots
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 12 * 1", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
-            return global::RnnGen.Generated.SunspotRnnPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.SunspotRnnPasses.Backward(global::RnnGen.Generated.SunspotRnnPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -170,6 +171,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -180,18 +183,28 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        19  parameters: every weight, Keras get_weights() order
-        //          19        19  gradients: d loss / d Parameters, same layout
-        //          38         3  state: every recurrent layer's state
-        //          41        40  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
-        //          81         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //          85         3  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //          88        36  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         124         3  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         127         1  denseOutputGradients: dense: d loss / d output
-        //         128       192  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //         320       624  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //         944        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 960;
+        //          32        19  gradients: d loss / d Parameters, same layout
+        //          64         3  state: every recurrent layer's state
+        //          80        40  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //         128         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //         144         3  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         160        36  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         208         3  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         224         1  denseOutputGradients: dense: d loss / d output
+        //         240       192  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         432       624  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //        1056        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 1072;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -208,8 +221,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
-            Span<float> simpleRnnStates = floats.Slice(41, 40);
-            Span<float> denseOutputs = floats.Slice(81, 4);
+            Span<float> simpleRnnStates = floats.Slice(80, 40);
+            Span<float> denseOutputs = floats.Slice(128, 4);
             // simple_rnn: SimpleRNN(3, tanh), [12, 1] → [3]
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -283,7 +296,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 12, 12));
-                floats.Slice(81, 1).CopyTo(outputs.Slice(n * 1, 1));
+                floats.Slice(128, 1).CopyTo(outputs.Slice(n * 1, 1));
             }
         }
 
@@ -291,10 +304,10 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
-            Span<float> laneInputs = floats.Slice(128, 192);
+            Span<float> laneInputs = floats.Slice(240, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(320, 624);
-            Span<float> denseOutputs = floats.Slice(944, 16);
+            Span<float> simpleRnnStates = floats.Slice(432, 624);
+            Span<float> denseOutputs = floats.Slice(1056, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -379,10 +392,10 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
-            Span<float> laneInputs = floats.Slice(128, 192);
+            Span<float> laneInputs = floats.Slice(240, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(320, 624);
-            Span<float> denseOutputs = floats.Slice(944, 16);
+            Span<float> simpleRnnStates = floats.Slice(432, 624);
+            Span<float> denseOutputs = floats.Slice(1056, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -467,10 +480,10 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
-            Span<float> laneInputs = floats.Slice(128, 192);
+            Span<float> laneInputs = floats.Slice(240, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(320, 624);
-            Span<float> denseOutputs = floats.Slice(944, 16);
+            Span<float> simpleRnnStates = floats.Slice(432, 624);
+            Span<float> denseOutputs = floats.Slice(1056, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -555,9 +568,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
-            Span<float> state = floats.Slice(38, 3);
-            Span<float> simpleRnnStates = floats.Slice(41, 40);
-            Span<float> denseOutputs = floats.Slice(81, 4);
+            Span<float> state = floats.Slice(64, 3);
+            Span<float> simpleRnnStates = floats.Slice(80, 40);
+            Span<float> denseOutputs = floats.Slice(128, 4);
             // simple_rnn: SimpleRNN(3, tanh)
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -600,13 +613,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
-            Span<float> gradients = floats.Slice(19, 19);
-            Span<float> simpleRnnStates = floats.Slice(41, 40);
-            Span<float> denseOutputs = floats.Slice(81, 4);
-            Span<float> simpleRnnOutputGradients = floats.Slice(85, 3);
-            Span<float> denseOutputGradients = floats.Slice(127, 1);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(88, 36);
-            Span<float> simpleRnnStateGradient = floats.Slice(124, 3);
+            Span<float> gradients = floats.Slice(32, 19);
+            Span<float> simpleRnnStates = floats.Slice(80, 40);
+            Span<float> denseOutputs = floats.Slice(128, 4);
+            Span<float> simpleRnnOutputGradients = floats.Slice(144, 3);
+            Span<float> denseOutputGradients = floats.Slice(224, 1);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(160, 36);
+            Span<float> simpleRnnStateGradient = floats.Slice(208, 3);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 1
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 1);
             float loss = 0f;

@@ -74,39 +74,40 @@ namespace Tutorial
         /// </summary>
         public DemoRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.DemoRnnPasses.Length];
-            global::RnnGen.Generated.DemoRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.DemoRnnPasses.Length + global::RnnGen.Generated.DemoRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.DemoRnnPasses.Initialize(global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 11);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(0, 11);
 
         /// <summary>simple_rnn/kernel [1, 2], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 2);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(0, 2);
 
         /// <summary>simple_rnn/recurrent_kernel [2, 2], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 2, 4);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(2, 4);
 
         /// <summary>simple_rnn/bias [2], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 6, 2);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(6, 2);
 
         /// <summary>dense/kernel [2, 1], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 8, 2);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(8, 2);
 
         /// <summary>dense/bias [1], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 10, 1);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(10, 1);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 11, 11);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(16, 11);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 22, 2);
+        public global::System.Span<float> State => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(32, 2);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 11, 11);
+        public void ClearGradients() => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(16, 11).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 22, 2);
+        public void ResetStates() => global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats).Slice(32, 2).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -116,9 +117,9 @@ namespace Tutorial
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 3 * 1", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats);
             global::RnnGen.Generated.DemoRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 34, OutputLength).CopyTo(output);
+            floats.Slice(64, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -130,7 +131,7 @@ namespace Tutorial
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 3 * 1 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 1 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.DemoRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.DemoRnnPasses.PredictBatch(global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -144,7 +145,7 @@ namespace Tutorial
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 1", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 1", nameof(output));
-            global::RnnGen.Generated.DemoRnnPasses.Step(_floats, input, output);
+            global::RnnGen.Generated.DemoRnnPasses.Step(global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats), input, output);
         }
 
         /// <summary>
@@ -158,7 +159,7 @@ namespace Tutorial
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 3 * 1", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
-            return global::RnnGen.Generated.DemoRnnPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.DemoRnnPasses.Backward(global::RnnGen.Generated.DemoRnnPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -170,6 +171,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -180,18 +183,28 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        11  parameters: every weight, Keras get_weights() order
-        //          11        11  gradients: d loss / d Parameters, same layout
-        //          22         2  state: every recurrent layer's state
-        //          24        10  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
-        //          34         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //          38         2  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //          40         6  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //          46         2  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //          48         1  denseOutputGradients: dense: d loss / d output
-        //          49        48  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //          97       128  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //         225        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 241;
+        //          16        11  gradients: d loss / d Parameters, same layout
+        //          32         2  state: every recurrent layer's state
+        //          48        10  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //          64         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //          80         2  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //          96         6  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         112         2  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         128         1  denseOutputGradients: dense: d loss / d output
+        //         144        48  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         192       128  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //         320        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 336;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -208,8 +221,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 11);
-            Span<float> simpleRnnStates = floats.Slice(24, 10);
-            Span<float> denseOutputs = floats.Slice(34, 4);
+            Span<float> simpleRnnStates = floats.Slice(48, 10);
+            Span<float> denseOutputs = floats.Slice(64, 4);
             // simple_rnn: SimpleRNN(2, linear), [3, 1] → [2]
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -277,7 +290,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 3, 3));
-                floats.Slice(34, 1).CopyTo(outputs.Slice(n * 1, 1));
+                floats.Slice(64, 1).CopyTo(outputs.Slice(n * 1, 1));
             }
         }
 
@@ -285,10 +298,10 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 11);
-            Span<float> laneInputs = floats.Slice(49, 48);
+            Span<float> laneInputs = floats.Slice(144, 48);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(97, 128);
-            Span<float> denseOutputs = floats.Slice(225, 16);
+            Span<float> simpleRnnStates = floats.Slice(192, 128);
+            Span<float> denseOutputs = floats.Slice(320, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -352,10 +365,10 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 11);
-            Span<float> laneInputs = floats.Slice(49, 48);
+            Span<float> laneInputs = floats.Slice(144, 48);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(97, 128);
-            Span<float> denseOutputs = floats.Slice(225, 16);
+            Span<float> simpleRnnStates = floats.Slice(192, 128);
+            Span<float> denseOutputs = floats.Slice(320, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -419,10 +432,10 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 11);
-            Span<float> laneInputs = floats.Slice(49, 48);
+            Span<float> laneInputs = floats.Slice(144, 48);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(97, 128);
-            Span<float> denseOutputs = floats.Slice(225, 16);
+            Span<float> simpleRnnStates = floats.Slice(192, 128);
+            Span<float> denseOutputs = floats.Slice(320, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -486,9 +499,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 11);
-            Span<float> state = floats.Slice(22, 2);
-            Span<float> simpleRnnStates = floats.Slice(24, 10);
-            Span<float> denseOutputs = floats.Slice(34, 4);
+            Span<float> state = floats.Slice(32, 2);
+            Span<float> simpleRnnStates = floats.Slice(48, 10);
+            Span<float> denseOutputs = floats.Slice(64, 4);
             // simple_rnn: SimpleRNN(2, linear)
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -524,13 +537,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 11);
-            Span<float> gradients = floats.Slice(11, 11);
-            Span<float> simpleRnnStates = floats.Slice(24, 10);
-            Span<float> denseOutputs = floats.Slice(34, 4);
-            Span<float> simpleRnnOutputGradients = floats.Slice(38, 2);
-            Span<float> denseOutputGradients = floats.Slice(48, 1);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(40, 6);
-            Span<float> simpleRnnStateGradient = floats.Slice(46, 2);
+            Span<float> gradients = floats.Slice(16, 11);
+            Span<float> simpleRnnStates = floats.Slice(48, 10);
+            Span<float> denseOutputs = floats.Slice(64, 4);
+            Span<float> simpleRnnOutputGradients = floats.Slice(80, 2);
+            Span<float> denseOutputGradients = floats.Slice(128, 1);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(96, 6);
+            Span<float> simpleRnnStateGradient = floats.Slice(112, 2);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 1
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 1);
             float loss = 0f;

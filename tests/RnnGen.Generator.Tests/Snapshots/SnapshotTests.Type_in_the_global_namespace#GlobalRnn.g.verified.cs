@@ -72,39 +72,40 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     /// </summary>
     public GlobalRnn(int seed)
     {
-        _floats = new float[global::RnnGen.Generated.GlobalRnnPasses.Length];
-        global::RnnGen.Generated.GlobalRnnPasses.Initialize(_floats, seed);
+        // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+        _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.GlobalRnnPasses.Length + global::RnnGen.Generated.GlobalRnnPasses.Slack, pinned: true);
+        global::RnnGen.Generated.GlobalRnnPasses.Initialize(global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats), seed);
     }
 
     /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-    public global::System.Span<float> Parameters => new(_floats, 0, 5);
+    public global::System.Span<float> Parameters => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(0, 5);
 
     /// <summary>simple_rnn/kernel [1, 1], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-    public global::System.Span<float> Kernel => new(_floats, 0, 1);
+    public global::System.Span<float> Kernel => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(0, 1);
 
     /// <summary>simple_rnn/recurrent_kernel [1, 1], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-    public global::System.Span<float> RecurrentKernel => new(_floats, 1, 1);
+    public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(1, 1);
 
     /// <summary>simple_rnn/bias [1], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-    public global::System.Span<float> Bias => new(_floats, 2, 1);
+    public global::System.Span<float> Bias => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(2, 1);
 
     /// <summary>dense/kernel [1, 1], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-    public global::System.Span<float> DenseKernel => new(_floats, 3, 1);
+    public global::System.Span<float> DenseKernel => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(3, 1);
 
     /// <summary>dense/bias [1], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-    public global::System.Span<float> DenseBias => new(_floats, 4, 1);
+    public global::System.Span<float> DenseBias => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(4, 1);
 
     /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-    public global::System.Span<float> Gradients => new(_floats, 5, 5);
+    public global::System.Span<float> Gradients => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(16, 5);
 
     /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-    public global::System.Span<float> State => new(_floats, 10, 1);
+    public global::System.Span<float> State => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(32, 1);
 
     /// <summary>Sets every gradient to zero.</summary>
-    public void ClearGradients() => global::System.Array.Clear(_floats, 5, 5);
+    public void ClearGradients() => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(16, 5).Clear();
 
     /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-    public void ResetStates() => global::System.Array.Clear(_floats, 10, 1);
+    public void ResetStates() => global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats).Slice(32, 1).Clear();
 
     /// <summary>Runs the model on one sequence.</summary>
     /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -114,9 +115,9 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     {
         global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 1", nameof(input));
         global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(output));
-        float[] floats = _floats;
+        global::System.Span<float> floats = global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats);
         global::RnnGen.Generated.GlobalRnnPasses.Forward(floats, input);
-        new global::System.ReadOnlySpan<float>(floats, 17, OutputLength).CopyTo(output);
+        floats.Slice(64, OutputLength).CopyTo(output);
     }
 
     /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -128,7 +129,7 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
         global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 1 per sequence", nameof(inputs));
         int count = inputs.Length / InputLength;
         global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = DenseUnits = 1 per input sequence", nameof(outputs));
-        global::RnnGen.Generated.GlobalRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+        global::RnnGen.Generated.GlobalRnnPasses.PredictBatch(global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats), inputs, outputs, count);
     }
 
     /// <summary>
@@ -142,7 +143,7 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     {
         global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 1", nameof(input));
         global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 1", nameof(output));
-        global::RnnGen.Generated.GlobalRnnPasses.Step(_floats, input, output);
+        global::RnnGen.Generated.GlobalRnnPasses.Step(global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats), input, output);
     }
 
     /// <summary>
@@ -156,7 +157,7 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     {
         global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 1", nameof(input));
         global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
-        return global::RnnGen.Generated.GlobalRnnPasses.Backward(_floats, input, target);
+        return global::RnnGen.Generated.GlobalRnnPasses.Backward(global::RnnGen.Generated.GlobalRnnPasses.Aligned(_floats), input, target);
     }
 
     /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -167,6 +168,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -177,18 +180,28 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0         5  parameters: every weight, Keras get_weights() order
-        //           5         5  gradients: d loss / d Parameters, same layout
-        //          10         1  state: every recurrent layer's state
-        //          11         6  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
-        //          17         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //          21         1  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //          22         2  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //          24         1  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //          25         1  denseOutputGradients: dense: d loss / d output
-        //          26        32  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //          58        48  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //         106        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 122;
+        //          16         5  gradients: d loss / d Parameters, same layout
+        //          32         1  state: every recurrent layer's state
+        //          48         6  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order, then room for a Vector128's spare lanes
+        //          64         4  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //          80         1  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //          96         2  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         112         1  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         128         1  denseOutputGradients: dense: d loss / d output
+        //         144        32  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         176        48  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //         224        16  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 240;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -205,8 +218,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
-            Span<float> simpleRnnStates = floats.Slice(11, 6);
-            Span<float> denseOutputs = floats.Slice(17, 4);
+            Span<float> simpleRnnStates = floats.Slice(48, 6);
+            Span<float> denseOutputs = floats.Slice(64, 4);
             // simple_rnn: SimpleRNN(1, tanh), [2, 1] → [1]
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -271,7 +284,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 2, 2));
-                floats.Slice(17, 1).CopyTo(outputs.Slice(n * 1, 1));
+                floats.Slice(64, 1).CopyTo(outputs.Slice(n * 1, 1));
             }
         }
 
@@ -279,10 +292,10 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
-            Span<float> laneInputs = floats.Slice(26, 32);
+            Span<float> laneInputs = floats.Slice(144, 32);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(58, 48);
-            Span<float> denseOutputs = floats.Slice(106, 16);
+            Span<float> simpleRnnStates = floats.Slice(176, 48);
+            Span<float> denseOutputs = floats.Slice(224, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -337,10 +350,10 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
-            Span<float> laneInputs = floats.Slice(26, 32);
+            Span<float> laneInputs = floats.Slice(144, 32);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(58, 48);
-            Span<float> denseOutputs = floats.Slice(106, 16);
+            Span<float> simpleRnnStates = floats.Slice(176, 48);
+            Span<float> denseOutputs = floats.Slice(224, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -395,10 +408,10 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
-            Span<float> laneInputs = floats.Slice(26, 32);
+            Span<float> laneInputs = floats.Slice(144, 32);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(58, 48);
-            Span<float> denseOutputs = floats.Slice(106, 16);
+            Span<float> simpleRnnStates = floats.Slice(176, 48);
+            Span<float> denseOutputs = floats.Slice(224, 16);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -453,9 +466,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
-            Span<float> state = floats.Slice(10, 1);
-            Span<float> simpleRnnStates = floats.Slice(11, 6);
-            Span<float> denseOutputs = floats.Slice(17, 4);
+            Span<float> state = floats.Slice(32, 1);
+            Span<float> simpleRnnStates = floats.Slice(48, 6);
+            Span<float> denseOutputs = floats.Slice(64, 4);
             // simple_rnn: SimpleRNN(1, tanh)
             {
                 // simple_rnn's weights, one Vector128 per row.
@@ -487,13 +500,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
-            Span<float> gradients = floats.Slice(5, 5);
-            Span<float> simpleRnnStates = floats.Slice(11, 6);
-            Span<float> denseOutputs = floats.Slice(17, 4);
-            Span<float> simpleRnnOutputGradients = floats.Slice(21, 1);
-            Span<float> denseOutputGradients = floats.Slice(25, 1);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(22, 2);
-            Span<float> simpleRnnStateGradient = floats.Slice(24, 1);
+            Span<float> gradients = floats.Slice(16, 5);
+            Span<float> simpleRnnStates = floats.Slice(48, 6);
+            Span<float> denseOutputs = floats.Slice(64, 4);
+            Span<float> simpleRnnOutputGradients = floats.Slice(80, 1);
+            Span<float> denseOutputGradients = floats.Slice(128, 1);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(96, 2);
+            Span<float> simpleRnnStateGradient = floats.Slice(112, 1);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 1
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 1);
             float loss = 0f;

@@ -61,39 +61,40 @@ namespace Audio
         /// </summary>
         public ReversedRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.ReversedRnnPasses.Length];
-            global::RnnGen.Generated.ReversedRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.ReversedRnnPasses.Length + global::RnnGen.Generated.ReversedRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.ReversedRnnPasses.Initialize(global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 78);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(0, 78);
 
         /// <summary>simple_rnn/kernel [2, 6], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 12);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(0, 12);
 
         /// <summary>simple_rnn/recurrent_kernel [6, 6], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 12, 36);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(12, 36);
 
         /// <summary>Empty: the first recurrent layer's bias (bh) does not exist, as simple_rnn has no bias.</summary>
         public global::System.Span<float> Bias => global::System.Span<float>.Empty;
 
         /// <summary>dense/kernel [6, 5], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 48, 30);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(48, 30);
 
         /// <summary>Empty: the last Dense layer's bias (by) does not exist, as dense has no bias.</summary>
         public global::System.Span<float> DenseBias => global::System.Span<float>.Empty;
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 78, 78);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(80, 78);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 156, 6);
+        public global::System.Span<float> State => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(160, 6);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 78, 78);
+        public void ClearGradients() => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(80, 78).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 156, 6);
+        public void ResetStates() => global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats).Slice(160, 6).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -103,9 +104,9 @@ namespace Audio
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 5 * 5", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats);
             global::RnnGen.Generated.ReversedRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 198, OutputLength).CopyTo(output);
+            floats.Slice(224, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -117,7 +118,7 @@ namespace Audio
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 2 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = TimeSteps * DenseUnits = 5 * 5 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.ReversedRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.ReversedRnnPasses.PredictBatch(global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -146,7 +147,7 @@ namespace Audio
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 5 * 5", nameof(target));
-            return global::RnnGen.Generated.ReversedRnnPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.ReversedRnnPasses.Backward(global::RnnGen.Generated.ReversedRnnPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -158,6 +159,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -168,18 +171,28 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        78  parameters: every weight, Keras get_weights() order
-        //          78        78  gradients: d loss / d Parameters, same layout
-        //         156         6  state: every recurrent layer's state
-        //         162        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         198        25  denseOutputs: dense: its output at every step
-        //         223        30  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //         253        30  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         283         6  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         289        25  denseOutputGradients: dense: d loss / d output
-        //         314       160  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //         474       576  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //        1050       400  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 1450;
+        //          80        78  gradients: d loss / d Parameters, same layout
+        //         160         6  state: every recurrent layer's state
+        //         176        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         224        25  denseOutputs: dense: its output at every step
+        //         256        30  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         288        30  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         320         6  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         336        25  denseOutputGradients: dense: d loss / d output
+        //         368       160  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         528       576  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //        1104       400  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 1504;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -196,8 +209,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 78);
-            Span<float> simpleRnnStates = floats.Slice(162, 36);
-            Span<float> denseOutputs = floats.Slice(198, 25);
+            Span<float> simpleRnnStates = floats.Slice(176, 36);
+            Span<float> denseOutputs = floats.Slice(224, 25);
             // simple_rnn: SimpleRNN(6, tanh, use_bias=False, return_sequences, go_backwards), [5, 2] → [5, 6]
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -330,7 +343,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 10, 10));
-                floats.Slice(198, 25).CopyTo(outputs.Slice(n * 25, 25));
+                floats.Slice(224, 25).CopyTo(outputs.Slice(n * 25, 25));
             }
         }
 
@@ -338,10 +351,10 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 78);
-            Span<float> laneInputs = floats.Slice(314, 160);
+            Span<float> laneInputs = floats.Slice(368, 160);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(474, 576);
-            Span<float> denseOutputs = floats.Slice(1050, 400);
+            Span<float> simpleRnnStates = floats.Slice(528, 576);
+            Span<float> denseOutputs = floats.Slice(1104, 400);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -543,10 +556,10 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 78);
-            Span<float> laneInputs = floats.Slice(314, 160);
+            Span<float> laneInputs = floats.Slice(368, 160);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(474, 576);
-            Span<float> denseOutputs = floats.Slice(1050, 400);
+            Span<float> simpleRnnStates = floats.Slice(528, 576);
+            Span<float> denseOutputs = floats.Slice(1104, 400);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -748,10 +761,10 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 78);
-            Span<float> laneInputs = floats.Slice(314, 160);
+            Span<float> laneInputs = floats.Slice(368, 160);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(474, 576);
-            Span<float> denseOutputs = floats.Slice(1050, 400);
+            Span<float> simpleRnnStates = floats.Slice(528, 576);
+            Span<float> denseOutputs = floats.Slice(1104, 400);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -954,13 +967,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 78);
-            Span<float> gradients = floats.Slice(78, 78);
-            Span<float> simpleRnnStates = floats.Slice(162, 36);
-            Span<float> denseOutputs = floats.Slice(198, 25);
-            Span<float> simpleRnnOutputGradients = floats.Slice(223, 30);
-            Span<float> denseOutputGradients = floats.Slice(289, 25);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(253, 30);
-            Span<float> simpleRnnStateGradient = floats.Slice(283, 6);
+            Span<float> gradients = floats.Slice(80, 78);
+            Span<float> simpleRnnStates = floats.Slice(176, 36);
+            Span<float> denseOutputs = floats.Slice(224, 25);
+            Span<float> simpleRnnOutputGradients = floats.Slice(256, 30);
+            Span<float> denseOutputGradients = floats.Slice(336, 25);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(288, 30);
+            Span<float> simpleRnnStateGradient = floats.Slice(320, 6);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 25
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 25);
             float loss = 0f;

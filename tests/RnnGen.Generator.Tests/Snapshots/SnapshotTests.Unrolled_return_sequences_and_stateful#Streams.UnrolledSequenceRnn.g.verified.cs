@@ -74,39 +74,40 @@ namespace Streams
         /// </summary>
         public UnrolledSequenceRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.UnrolledSequenceRnnPasses.Length];
-            global::RnnGen.Generated.UnrolledSequenceRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.UnrolledSequenceRnnPasses.Length + global::RnnGen.Generated.UnrolledSequenceRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.UnrolledSequenceRnnPasses.Initialize(global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 68);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(0, 68);
 
         /// <summary>simple_rnn/kernel [2, 6], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 12);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(0, 12);
 
         /// <summary>simple_rnn/recurrent_kernel [6, 6], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 12, 36);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(12, 36);
 
         /// <summary>simple_rnn/bias [6], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 48, 6);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(48, 6);
 
         /// <summary>dense/kernel [6, 2], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 54, 12);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(54, 12);
 
         /// <summary>dense/bias [2], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 66, 2);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(66, 2);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 68, 68);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(80, 68);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 136, 6);
+        public global::System.Span<float> State => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(160, 6);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 68, 68);
+        public void ClearGradients() => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(80, 68).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 136, 6);
+        public void ResetStates() => global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats).Slice(160, 6).Clear();
 
         /// <summary>Runs the model on one sequence, starting from State and leaving the last step's states in it.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -116,9 +117,9 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 5 * 2", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats);
             global::RnnGen.Generated.UnrolledSequenceRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 178, OutputLength).CopyTo(output);
+            floats.Slice(224, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another, in order, carrying State from each to the next.</summary>
@@ -130,7 +131,7 @@ namespace Streams
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 2 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = TimeSteps * DenseUnits = 5 * 2 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.UnrolledSequenceRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.UnrolledSequenceRnnPasses.PredictBatch(global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -144,7 +145,7 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 2", nameof(output));
-            global::RnnGen.Generated.UnrolledSequenceRnnPasses.Step(_floats, input, output);
+            global::RnnGen.Generated.UnrolledSequenceRnnPasses.Step(global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats), input, output);
         }
 
         /// <summary>
@@ -158,7 +159,7 @@ namespace Streams
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 5 * 2", nameof(target));
-            return global::RnnGen.Generated.UnrolledSequenceRnnPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.UnrolledSequenceRnnPasses.Backward(global::RnnGen.Generated.UnrolledSequenceRnnPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -170,6 +171,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -180,15 +183,25 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0        68  parameters: every weight, Keras get_weights() order
-        //          68        68  gradients: d loss / d Parameters, same layout
-        //         136         6  state: every recurrent layer's state
-        //         142        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         178        12  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //         190        30  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //         220        30  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         250         6  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         256        10  denseOutputGradients: dense: d loss / d output
-        public const int Length = 266;
+        //          80        68  gradients: d loss / d Parameters, same layout
+        //         160         6  state: every recurrent layer's state
+        //         176        36  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         224        12  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //         240        30  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         272        30  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         304         6  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         320        10  denseOutputGradients: dense: d loss / d output
+        public const int Length = 330;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -205,9 +218,9 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 68);
-            Span<float> state = floats.Slice(136, 6);
-            Span<float> simpleRnnStates = floats.Slice(142, 36);
-            Span<float> denseOutputs = floats.Slice(178, 12);
+            Span<float> state = floats.Slice(160, 6);
+            Span<float> simpleRnnStates = floats.Slice(176, 36);
+            Span<float> denseOutputs = floats.Slice(224, 12);
             // simple_rnn: SimpleRNN(6, tanh, return_sequences), [5, 2] → [5, 6]
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -312,7 +325,7 @@ namespace RnnGen.Generated
             for (int n = 0; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 10, 10));
-                floats.Slice(178, 10).CopyTo(outputs.Slice(n * 10, 10));
+                floats.Slice(224, 10).CopyTo(outputs.Slice(n * 10, 10));
             }
         }
 
@@ -320,9 +333,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 68);
-            Span<float> state = floats.Slice(136, 6);
-            Span<float> simpleRnnStates = floats.Slice(142, 36);
-            Span<float> denseOutputs = floats.Slice(178, 12);
+            Span<float> state = floats.Slice(160, 6);
+            Span<float> simpleRnnStates = floats.Slice(176, 36);
+            Span<float> denseOutputs = floats.Slice(224, 12);
             // simple_rnn: SimpleRNN(6, tanh, return_sequences)
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -401,13 +414,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 68);
-            Span<float> gradients = floats.Slice(68, 68);
-            Span<float> simpleRnnStates = floats.Slice(142, 36);
-            Span<float> denseOutputs = floats.Slice(178, 12);
-            Span<float> simpleRnnOutputGradients = floats.Slice(190, 30);
-            Span<float> denseOutputGradients = floats.Slice(256, 10);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(220, 30);
-            Span<float> simpleRnnStateGradient = floats.Slice(250, 6);
+            Span<float> gradients = floats.Slice(80, 68);
+            Span<float> simpleRnnStates = floats.Slice(176, 36);
+            Span<float> denseOutputs = floats.Slice(224, 12);
+            Span<float> simpleRnnOutputGradients = floats.Slice(240, 30);
+            Span<float> denseOutputGradients = floats.Slice(320, 10);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(272, 30);
+            Span<float> simpleRnnStateGradient = floats.Slice(304, 6);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 10
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 10);
             float loss = 0f;

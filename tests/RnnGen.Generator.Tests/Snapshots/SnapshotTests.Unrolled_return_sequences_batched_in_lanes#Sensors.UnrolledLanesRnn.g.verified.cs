@@ -74,39 +74,40 @@ namespace Sensors
         /// </summary>
         public UnrolledLanesRnn(int seed)
         {
-            _floats = new float[global::RnnGen.Generated.UnrolledLanesRnnPasses.Length];
-            global::RnnGen.Generated.UnrolledLanesRnnPasses.Initialize(_floats, seed);
+            // Pinned, so the 64-byte boundary every buffer is laid out from never moves.
+            _floats = global::System.GC.AllocateArray<float>(global::RnnGen.Generated.UnrolledLanesRnnPasses.Length + global::RnnGen.Generated.UnrolledLanesRnnPasses.Slack, pinned: true);
+            global::RnnGen.Generated.UnrolledLanesRnnPasses.Initialize(global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats), seed);
         }
 
         /// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>
-        public global::System.Span<float> Parameters => new(_floats, 0, 101);
+        public global::System.Span<float> Parameters => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(0, 101);
 
         /// <summary>simple_rnn/kernel [3, 7], row-major: the first recurrent layer's kernel (the tutorial's wx). A view of Parameters.</summary>
-        public global::System.Span<float> Kernel => new(_floats, 0, 21);
+        public global::System.Span<float> Kernel => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(0, 21);
 
         /// <summary>simple_rnn/recurrent_kernel [7, 7], row-major: the first recurrent layer's recurrent kernel (wh). A view of Parameters.</summary>
-        public global::System.Span<float> RecurrentKernel => new(_floats, 21, 49);
+        public global::System.Span<float> RecurrentKernel => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(21, 49);
 
         /// <summary>simple_rnn/bias [7], row-major: the first recurrent layer's bias (bh). A view of Parameters.</summary>
-        public global::System.Span<float> Bias => new(_floats, 70, 7);
+        public global::System.Span<float> Bias => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(70, 7);
 
         /// <summary>dense/kernel [7, 3], row-major: the last Dense layer's kernel (wy). A view of Parameters.</summary>
-        public global::System.Span<float> DenseKernel => new(_floats, 77, 21);
+        public global::System.Span<float> DenseKernel => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(77, 21);
 
         /// <summary>dense/bias [3], row-major: the last Dense layer's bias (by). A view of Parameters.</summary>
-        public global::System.Span<float> DenseBias => new(_floats, 98, 3);
+        public global::System.Span<float> DenseBias => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(98, 3);
 
         /// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>
-        public global::System.Span<float> Gradients => new(_floats, 101, 101);
+        public global::System.Span<float> Gradients => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(112, 101);
 
         /// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>
-        public global::System.Span<float> State => new(_floats, 202, 7);
+        public global::System.Span<float> State => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(224, 7);
 
         /// <summary>Sets every gradient to zero.</summary>
-        public void ClearGradients() => global::System.Array.Clear(_floats, 101, 101);
+        public void ClearGradients() => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(112, 101).Clear();
 
         /// <summary>Sets State to zeros (Keras reset_states()).</summary>
-        public void ResetStates() => global::System.Array.Clear(_floats, 202, 7);
+        public void ResetStates() => global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats).Slice(224, 7).Clear();
 
         /// <summary>Runs the model on one sequence.</summary>
         /// <param name="input">InputLength floats, [t * Features + f].</param>
@@ -116,9 +117,9 @@ namespace Sensors
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3", nameof(output));
-            float[] floats = _floats;
+            global::System.Span<float> floats = global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats);
             global::RnnGen.Generated.UnrolledLanesRnnPasses.Forward(floats, input);
-            new global::System.ReadOnlySpan<float>(floats, 244, OutputLength).CopyTo(output);
+            floats.Slice(288, OutputLength).CopyTo(output);
         }
 
         /// <summary>Runs the model on sequences stored one after another.</summary>
@@ -130,7 +131,7 @@ namespace Sensors
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3 per sequence", nameof(inputs));
             int count = inputs.Length / InputLength;
             global::RnnGen.Kernels.Guard.BatchLength(outputs.Length, count, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3 per input sequence", nameof(outputs));
-            global::RnnGen.Generated.UnrolledLanesRnnPasses.PredictBatch(_floats, inputs, outputs, count);
+            global::RnnGen.Generated.UnrolledLanesRnnPasses.PredictBatch(global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats), inputs, outputs, count);
         }
 
         /// <summary>
@@ -144,7 +145,7 @@ namespace Sensors
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(output.Length, DenseUnits, "DenseUnits = 3", nameof(output));
-            global::RnnGen.Generated.UnrolledLanesRnnPasses.Step(_floats, input, output);
+            global::RnnGen.Generated.UnrolledLanesRnnPasses.Step(global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats), input, output);
         }
 
         /// <summary>
@@ -158,7 +159,7 @@ namespace Sensors
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3", nameof(target));
-            return global::RnnGen.Generated.UnrolledLanesRnnPasses.Backward(_floats, input, target);
+            return global::RnnGen.Generated.UnrolledLanesRnnPasses.Backward(global::RnnGen.Generated.UnrolledLanesRnnPasses.Aligned(_floats), input, target);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -170,6 +171,8 @@ namespace RnnGen.Generated
 {
     using System;
     using System.Numerics.Tensors;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
     using System.Runtime.Intrinsics;
     using RnnGen.Kernels;
     using RnnGen.Training;
@@ -180,18 +183,28 @@ namespace RnnGen.Generated
     {
         // The array: offset, length, what it holds.
         //           0       101  parameters: every weight, Keras get_weights() order
-        //         101       101  gradients: d loss / d Parameters, same layout
-        //         202         7  state: every recurrent layer's state
-        //         209        35  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
-        //         244        13  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
-        //         257        28  simpleRnnOutputGradients: simple_rnn: d loss / d output
-        //         285        28  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
-        //         313         7  simpleRnnStateGradient: simple_rnn: d loss / d h_t
-        //         320        12  denseOutputGradients: dense: d loss / d output
-        //         332       192  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
-        //         524       560  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
-        //        1084       192  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
-        public const int Length = 1276;
+        //         112       101  gradients: d loss / d Parameters, same layout
+        //         224         7  state: every recurrent layer's state
+        //         240        35  simpleRnnStates: simple_rnn: h_0 .. h_T in processing order
+        //         288        13  denseOutputs: dense: its output at every step, then room for a Vector128's spare lanes
+        //         304        28  simpleRnnOutputGradients: simple_rnn: d loss / d output
+        //         336        28  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
+        //         368         7  simpleRnnStateGradient: simple_rnn: d loss / d h_t
+        //         384        12  denseOutputGradients: dense: d loss / d output
+        //         400       192  laneInputs: PredictBatch: a group's inputs, [t * Features + f][lane]
+        //         592       560  simpleRnnLanes: PredictBatch: simple_rnn's forward buffer, [element][lane]
+        //        1152       192  denseLanes: PredictBatch: dense's forward buffer, [element][lane]
+        public const int Length = 1344;
+
+        /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
+        public const int Slack = 16;
+
+        /// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>
+        public static Span<float> Aligned(float[] array)
+        {
+            nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));
+            return array.AsSpan((int)(-address & 63) / sizeof(float), Length);
+        }
 
         /// <summary>Keras' default initial weights: glorot_uniform kernels, orthogonal recurrent kernels, zero biases.</summary>
         public static void Initialize(Span<float> floats, int seed)
@@ -208,8 +221,8 @@ namespace RnnGen.Generated
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 101);
-            Span<float> simpleRnnStates = floats.Slice(209, 35);
-            Span<float> denseOutputs = floats.Slice(244, 13);
+            Span<float> simpleRnnStates = floats.Slice(240, 35);
+            Span<float> denseOutputs = floats.Slice(288, 13);
             // simple_rnn: SimpleRNN(7, relu, return_sequences), [4, 3] → [4, 7]
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -340,7 +353,7 @@ namespace RnnGen.Generated
             for (; n < count; n++)
             {
                 Forward(floats, inputs.Slice(n * 12, 12));
-                floats.Slice(244, 12).CopyTo(outputs.Slice(n * 12, 12));
+                floats.Slice(288, 12).CopyTo(outputs.Slice(n * 12, 12));
             }
         }
 
@@ -348,10 +361,10 @@ namespace RnnGen.Generated
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 101);
-            Span<float> laneInputs = floats.Slice(332, 192);
+            Span<float> laneInputs = floats.Slice(400, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(524, 560);
-            Span<float> denseOutputs = floats.Slice(1084, 192);
+            Span<float> simpleRnnStates = floats.Slice(592, 560);
+            Span<float> denseOutputs = floats.Slice(1152, 192);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 16; s++)
             {
@@ -584,10 +597,10 @@ namespace RnnGen.Generated
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 101);
-            Span<float> laneInputs = floats.Slice(332, 192);
+            Span<float> laneInputs = floats.Slice(400, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(524, 560);
-            Span<float> denseOutputs = floats.Slice(1084, 192);
+            Span<float> simpleRnnStates = floats.Slice(592, 560);
+            Span<float> denseOutputs = floats.Slice(1152, 192);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 8; s++)
             {
@@ -820,10 +833,10 @@ namespace RnnGen.Generated
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 101);
-            Span<float> laneInputs = floats.Slice(332, 192);
+            Span<float> laneInputs = floats.Slice(400, 192);
             // Each layer's forward buffer, [element][lane].
-            Span<float> simpleRnnStates = floats.Slice(524, 560);
-            Span<float> denseOutputs = floats.Slice(1084, 192);
+            Span<float> simpleRnnStates = floats.Slice(592, 560);
+            Span<float> denseOutputs = floats.Slice(1152, 192);
             // Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.
             for (int s = 0; s < 4; s++)
             {
@@ -1056,9 +1069,9 @@ namespace RnnGen.Generated
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 101);
-            Span<float> state = floats.Slice(202, 7);
-            Span<float> simpleRnnStates = floats.Slice(209, 35);
-            Span<float> denseOutputs = floats.Slice(244, 13);
+            Span<float> state = floats.Slice(224, 7);
+            Span<float> simpleRnnStates = floats.Slice(240, 35);
+            Span<float> denseOutputs = floats.Slice(288, 13);
             // simple_rnn: SimpleRNN(7, relu, return_sequences)
             {
                 // simple_rnn's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
@@ -1149,13 +1162,13 @@ namespace RnnGen.Generated
         {
             Forward(floats, input);
             ReadOnlySpan<float> parameters = floats.Slice(0, 101);
-            Span<float> gradients = floats.Slice(101, 101);
-            Span<float> simpleRnnStates = floats.Slice(209, 35);
-            Span<float> denseOutputs = floats.Slice(244, 13);
-            Span<float> simpleRnnOutputGradients = floats.Slice(257, 28);
-            Span<float> denseOutputGradients = floats.Slice(320, 12);
-            Span<float> simpleRnnPreactivationGradients = floats.Slice(285, 28);
-            Span<float> simpleRnnStateGradient = floats.Slice(313, 7);
+            Span<float> gradients = floats.Slice(112, 101);
+            Span<float> simpleRnnStates = floats.Slice(240, 35);
+            Span<float> denseOutputs = floats.Slice(288, 13);
+            Span<float> simpleRnnOutputGradients = floats.Slice(304, 28);
+            Span<float> denseOutputGradients = floats.Slice(384, 12);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(336, 28);
+            Span<float> simpleRnnStateGradient = floats.Slice(368, 7);
             // loss = mean((y - target)²); d loss / d y = 2 (y - target) / 12
             ReadOnlySpan<float> y = denseOutputs.Slice(0, 12);
             float loss = 0f;

@@ -35,9 +35,13 @@ internal sealed record Buffer(string Name, int Offset, int Length, string Purpos
 /// </summary>
 internal sealed class Buffers
 {
+    /// <summary>Floats in 64 bytes: every buffer's offset is a multiple, from a 64-byte boundary of the array.</summary>
+    public const int Alignment = 16;
+
     private readonly Dictionary<(int Layer, BufferRole Role), Buffer> _byLayer = new();
     private readonly Dictionary<int, Buffer> _lanes = new();
     private readonly List<Buffer> _all = new();
+    private long _floats;
 
     private Buffers(ModelSpec spec)
     {
@@ -98,8 +102,11 @@ internal sealed class Buffers
 
     public static Buffers For(ModelSpec spec) => new(spec);
 
-    /// <summary>Every float the model allocates, counted in 64 bits before any offset could overflow.</summary>
-    public static long TotalFloats(ModelSpec spec) => new Buffers(spec).TotalLength;
+    /// <summary>
+    /// Every float of every buffer, counted in 64 bits before any offset could overflow (RNNG008's
+    /// count: the few floats that align each buffer to a cache line are left out).
+    /// </summary>
+    public static long TotalFloats(ModelSpec spec) => new Buffers(spec)._floats;
 
     public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, role)];
 
@@ -112,9 +119,13 @@ internal sealed class Buffers
 
     private Buffer Add(string name, long length, string purpose, bool padded = false)
     {
+        // Every buffer starts a 64-byte cache line: SIMD loads never straddle two.
+        TotalLength = (TotalLength + Alignment - 1) / Alignment * Alignment;
+
         // Offsets are only emitted for models within RNNG008's limit, where they fit an int.
         var buffer = new Buffer(name, unchecked((int)TotalLength), unchecked((int)length), purpose, padded);
         TotalLength += length;
+        _floats += length;
         _all.Add(buffer);
         return buffer;
     }

@@ -15,7 +15,8 @@ internal static class StackModelEmitter
         writer.WriteLine($"// Every float of the model, laid out by {StackPasses.ClassName(spec)} below: Parameters, Gradients, State, then each layer's buffers.");
         writer.WriteLine("private readonly float[] _floats;");
         // A struct's default value has no array: every member then throws a clear error instead.
-        string floats = spec.Type.Keyword.Contains("struct") ? $"{passes}.Constructed(_floats)" : "_floats";
+        string array = spec.Type.Keyword.Contains("struct") ? $"{passes}.Constructed(_floats)" : "_floats";
+        string floats = $"{passes}.Aligned({array})";
         writer.WriteLine();
         WriteConstructors(writer, spec, passes);
         writer.WriteLine();
@@ -24,7 +25,7 @@ internal static class StackModelEmitter
         WriteOperations(writer, spec, buffers, passes, floats);
         writer.WriteLine();
         writer.WriteLine("/// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>");
-        if (floats == "_floats")
+        if (array == "_floats")
         {
             writer.WriteLine($"public string Summary() => {passes}.SummaryText;");
             return;
@@ -32,7 +33,7 @@ internal static class StackModelEmitter
 
         using (writer.Block("public string Summary()"))
         {
-            writer.WriteLine($"_ = {floats};");
+            writer.WriteLine($"_ = {array};");
             writer.WriteLine($"return {passes}.SummaryText;");
         }
     }
@@ -53,8 +54,9 @@ internal static class StackModelEmitter
         writer.WriteLine("/// </summary>");
         using (writer.Block($"public {constructor}(int seed)"))
         {
-            writer.WriteLine($"_floats = new float[{passes}.Length];");
-            writer.WriteLine($"{passes}.Initialize(_floats, seed);");
+            writer.WriteLine("// Pinned, so the 64-byte boundary every buffer is laid out from never moves.");
+            writer.WriteLine($"_floats = global::System.GC.AllocateArray<float>({passes}.Length + {passes}.Slack, pinned: true);");
+            writer.WriteLine($"{passes}.Initialize({passes}.Aligned(_floats), seed);");
         }
     }
 
@@ -77,10 +79,10 @@ internal static class StackModelEmitter
         writer.WriteLine($"public {Names.Span} State => {View(floats, buffers.State.Offset, buffers.State.Length)};");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Sets every gradient to zero.</summary>");
-        writer.WriteLine($"public void ClearGradients() => global::System.Array.Clear({floats}, {buffers.Gradients.Offset}, {buffers.Gradients.Length});");
+        writer.WriteLine($"public void ClearGradients() => {floats}.Slice({buffers.Gradients.Offset}, {buffers.Gradients.Length}).Clear();");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Sets State to zeros (Keras reset_states()).</summary>");
-        writer.WriteLine($"public void ResetStates() => global::System.Array.Clear({floats}, {buffers.State.Offset}, {buffers.State.Length});");
+        writer.WriteLine($"public void ResetStates() => {floats}.Slice({buffers.State.Offset}, {buffers.State.Length}).Clear();");
     }
 
     private static void WeightView(SourceWriter writer, string floats, string name, LayerSpec? layer, WeightSpec? weight, string what)
@@ -115,7 +117,7 @@ internal static class StackModelEmitter
         {
             writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{input}\", nameof(input));");
             writer.WriteLine($"{Names.Guard}.Length(output.Length, OutputLength, \"{output}\", nameof(output));");
-            writer.WriteLine($"float[] floats = {floats};");
+            writer.WriteLine($"{Names.Span} floats = {floats};");
             writer.WriteLine($"{passes}.Forward(floats, input);");
             writer.WriteLine($"{LayerOutput(spec, buffers)}.CopyTo(output);");
         }
@@ -193,12 +195,12 @@ internal static class StackModelEmitter
         return spec.LastLayer;
     }
 
-    /// <summary>The last layer's output in the array, as a read-only span over <c>_floats</c>.</summary>
+    /// <summary>The last layer's output, as a slice of the local <c>floats</c>.</summary>
     private static string LayerOutput(ModelSpec spec, Buffers buffers)
     {
         int offset = StackPasses.OutputOffset(spec, buffers);
-        return $"new {Names.ReadOnlySpan}(floats, {offset}, OutputLength)";
+        return $"floats.Slice({offset}, OutputLength)";
     }
 
-    private static string View(string floats, int offset, int length) => $"new({floats}, {offset}, {length})";
+    private static string View(string floats, int offset, int length) => $"{floats}.Slice({offset}, {length})";
 }

@@ -22,6 +22,8 @@ internal static class StackPasses
             WriteLayoutComment(writer, buffers);
             writer.WriteLine($"public const int Length = {buffers.TotalLength};");
             writer.WriteLine();
+            WriteAligned(writer);
+            writer.WriteLine();
             WriteInitialize(writer, spec, buffers);
             writer.WriteLine();
             WriteForward(writer, spec, buffers);
@@ -43,6 +45,19 @@ internal static class StackPasses
                 writer.WriteLine();
                 WriteConstructedGuard(writer, spec);
             }
+        }
+    }
+
+    private static void WriteAligned(SourceWriter writer)
+    {
+        writer.WriteLine("/// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>");
+        writer.WriteLine($"public const int Slack = {Buffers.Alignment};");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>");
+        using (writer.Block("public static Span<float> Aligned(float[] array)"))
+        {
+            writer.WriteLine("nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));");
+            writer.WriteLine("return array.AsSpan((int)(-address & 63) / sizeof(float), Length);");
         }
     }
 
