@@ -145,4 +145,84 @@ public class SnapshotTests
         [Rnn(TimeSteps = 2, HiddenUnits = 1)]
         public partial class GlobalRnn { }
         """, nameof(Type_in_the_global_namespace));
+
+    [Fact]
+    public void Unrolled_return_sequences_and_stateful() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Streams;
+
+        /// <summary>Six units: unrolled, every step out, state carried across calls.</summary>
+        [Rnn(TimeSteps = 5, Features = 2, HiddenUnits = 6, DenseUnits = 2, ReturnSequences = true, Stateful = true)]
+        public partial class UnrolledSequenceRnn { }
+        """, nameof(Unrolled_return_sequences_and_stateful));
+
+    [Fact]
+    public void Unrolled_return_sequences_batched_in_lanes() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Sensors;
+
+        /// <summary>Seven units: unrolled, every step out, PredictBatch one sequence per lane.</summary>
+        [Rnn(TimeSteps = 4, Features = 3, HiddenUnits = 7, DenseUnits = 3,
+             HiddenActivation = Activation.Relu, DenseActivation = Activation.Tanh, ReturnSequences = true)]
+        public partial class UnrolledLanesRnn { }
+        """, nameof(Unrolled_return_sequences_batched_in_lanes));
+
+    [Fact]
+    public void Small_stack_in_registers() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Control;
+
+        /// <summary>Every layer in one Vector128.</summary>
+        [Rnn(TimeSteps = 6, Features = 2)]
+        [SimpleRnn(4, ReturnSequences = true)]
+        [SimpleRnn(4)]
+        [Dense(1)]
+        public partial class RegisterStack;
+        """, nameof(Small_stack_in_registers));
+
+    [Fact]
+    public void Stack_mixing_every_backend() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Forecasting;
+
+        /// <summary>Unrolled, register and loops layers; go_backwards and no bias on written-out ones.</summary>
+        [Rnn(TimeSteps = 5, Features = 3)]
+        [Dense(6, Activation = Activation.Tanh)]
+        [SimpleRnn(3, Activation = Activation.Relu, UseBias = false, GoBackwards = true, ReturnSequences = true)]
+        [SimpleRnn(7, Activation = Activation.Sigmoid, ReturnSequences = true)]
+        [SimpleRnn(20)]
+        [Dense(2, Activation = Activation.Sigmoid)]
+        public partial class MixedStack;
+        """, nameof(Stack_mixing_every_backend));
+
+    [Fact]
+    public void Stateful_stack_of_written_out_layers() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Streams;
+
+        /// <summary>Unrolled then register layers, stateful, streaming a sequence out.</summary>
+        [Rnn(TimeSteps = 4, Features = 3, Stateful = true)]
+        [SimpleRnn(5, ReturnSequences = true)]
+        [SimpleRnn(2, Activation = Activation.Linear, UseBias = false, ReturnSequences = true)]
+        [Dense(3, Activation = Activation.Relu)]
+        public partial struct StatefulSmallStack;
+        """, nameof(Stateful_stack_of_written_out_layers));
+
+    [Fact]
+    public void Unrolled_layers_going_backwards_without_bias() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Audio;
+
+        /// <summary>Unrolled recurrent and Dense layers, no biases, the recurrence last step first.</summary>
+        [Rnn(TimeSteps = 5, Features = 2)]
+        [SimpleRnn(6, UseBias = false, GoBackwards = true, ReturnSequences = true)]
+        [Dense(5, Activation = Activation.Sigmoid, UseBias = false)]
+        public partial class ReversedRnn;
+        """, nameof(Unrolled_layers_going_backwards_without_bias));
 }

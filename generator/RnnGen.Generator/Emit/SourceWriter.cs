@@ -10,6 +10,9 @@ namespace RnnGen.Generator.Emit;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
+
+    /// <summary>The column <see cref="WriteWrapped"/> wraps at.</summary>
+    private const int Width = 120;
     private readonly StringBuilder _text = new();
     private int _indent;
 
@@ -27,6 +30,36 @@ internal sealed class SourceWriter
     }
 
     public void WriteLine() => _text.Append('\n');
+
+    /// <summary>
+    /// <c>head item0{separator} item1{separator} ... itemN{tail}</c> (a separator such as <c>,</c> or
+    /// <c> +</c>), wrapped before an item that would pass <see cref="Width"/> columns, continuation
+    /// lines indented once more.
+    /// </summary>
+    public void WriteWrapped(string head, System.Collections.Generic.IReadOnlyList<string> items, string separator, string tail)
+    {
+        var line = new StringBuilder(head);
+        int indent = _indent;
+        for (int i = 0; i < items.Count; i++)
+        {
+            string item = items[i] + (i < items.Count - 1 ? separator : tail);
+            if (i > 0 && (_indent * IndentUnit.Length) + line.Length + 1 + item.Length > Width)
+            {
+                WriteLine(line.ToString());
+                line.Clear();
+                _indent = indent + 1;
+            }
+            else if (i > 0)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(item);
+        }
+
+        WriteLine(line.ToString());
+        _indent = indent;
+    }
 
     /// <summary>Writes <c>{</c>, indents until disposed, then writes <c>}</c> (plus <paramref name="closingSuffix"/>).</summary>
     public IDisposable Block(string? header = null, string closingSuffix = "")

@@ -13,18 +13,10 @@ internal static class SummaryEmitter
     private const string Rule = "_________________________________________________________________";
     private const string DoubleRule = "=================================================================";
 
-    public static void Emit(SourceWriter writer, ModelSpec spec)
+    /// <summary><c>public const string SummaryText = ...;</c>, one literal per line of the table.</summary>
+    public static void WriteConstant(SourceWriter writer, ModelSpec spec)
     {
-        writer.WriteLine("/// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>");
-        writer.WriteLine("public string Summary() => SummaryText;");
-        writer.WriteLine();
-        WriteConstant(writer, spec, "private");
-    }
-
-    /// <summary><c>{access} const string SummaryText = ...;</c>, one literal per line of the table.</summary>
-    public static void WriteConstant(SourceWriter writer, ModelSpec spec, string access = "public")
-    {
-        writer.WriteLine($"{access} const string SummaryText =");
+        writer.WriteLine("public const string SummaryText =");
         string[] lines = Table(spec).Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {

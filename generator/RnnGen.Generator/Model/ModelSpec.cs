@@ -93,8 +93,8 @@ internal sealed record ModelSpec(
         }
     }
 
-    // The single SimpleRNN + Dense view, for the register and unrolled backends that are written
-    // for that pair. IsSingleLayer says when it applies.
+    // The single SimpleRNN + Dense view, for the single-layer Shape property that such models keep.
+    // IsSingleLayer says when it applies.
 
     /// <summary>Exactly SimpleRNN (with bias, forwards) then Dense (with bias): the tutorial's architecture.</summary>
     public bool IsSingleLayer =>
@@ -102,23 +102,9 @@ internal sealed record ModelSpec(
         && Layers[0] is { Kind: LayerKind.SimpleRnn, UseBias: true, GoBackwards: false }
         && Layers[1] is { Kind: LayerKind.Dense, UseBias: true };
 
-    public int HiddenUnits => FirstRecurrent.Units;
-
-    public int DenseUnits => OutputUnits;
-
     public Activation HiddenActivation => Layers[0].Activation;
 
     public Activation DenseActivation => LastLayer.Activation;
 
     public bool ReturnSequences => OutputIsSequence;
-
-    public int KernelOffset => Layers[0].Weights[0].Offset;
-
-    public int RecurrentKernelOffset => Layers[0].Weights[1].Offset;
-
-    public int BiasOffset => Layers[0].Weights[2].Offset;
-
-    public int DenseKernelOffset => LastLayer.Weights[0].Offset;
-
-    public int DenseBiasOffset => LastLayer.Weights[1].Offset;
 }

@@ -79,7 +79,7 @@ internal static class ModelParser
             Features: features,
             Stateful: stateful,
             Layers: LayerReader.LayOut(layers, features, LayerBackend.Loops));
-        spec = spec with { Layers = WithBackend(spec.Layers, Emit.EmissionStrategies.Backend(spec)) };
+        spec = Emit.Backends.Choose(spec);
 
         long floats = Emit.Stack.Buffers.TotalFloats(spec);
         if (floats > MaxFloats)
@@ -149,10 +149,6 @@ internal static class ModelParser
             }
         }
     }
-
-    /// <summary>The backend needs the laid-out spec to be chosen; it is then stored in every layer.</summary>
-    private static EquatableArray<LayerSpec> WithBackend(EquatableArray<LayerSpec> layers, LayerBackend backend) =>
-        new(layers.Select(layer => layer with { Backend = backend }).ToImmutableArray());
 
     internal static int RequireDimension(AttributeArguments arguments, string name, string example, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
@@ -224,13 +220,11 @@ internal static class ModelParser
 
     private static readonly HashSet<string> GeneratedMemberNames = new()
     {
-        "TimeSteps", "Features", "HiddenUnits", "DenseUnits", "InputLength", "OutputLength", "ParameterCount", "Shape",
-        "Parameters", "Kernel", "RecurrentKernel", "Bias", "DenseKernel", "DenseBias", "Gradients", "State",
+        "TimeSteps", "Features", "HiddenUnits", "DenseUnits", "InputLength", "OutputLength", "ParameterCount", "StateLength",
+        "Shape", "Layout", "Parameters", "Kernel", "RecurrentKernel", "Bias", "DenseKernel", "DenseBias", "Gradients", "State",
         "ClearGradients", "ResetStates", "Predict", "PredictBatch", "Step", "Backward", "Summary",
-        // private members of the generated code
-        "KernelOffset", "RecurrentKernelOffset", "BiasOffset", "DenseKernelOffset", "DenseBiasOffset", "SummaryText",
-        "_parameters", "_gradients", "_state", "_hiddenStates", "_outputs", "_outputGradients", "_hiddenGradients",
-        "_preactivationGradients", "_laneInputs", "_laneOutputs", "Forward", "Cell", "Dense", "AddDenseToHiddenGradient", "PredictLanes512", "PredictLanes256", "PredictLanes128",
+        // the one private member: every float of the model (the passes live in a file-local class)
+        "_floats",
     };
 
     private static EquatableArray<TypeDeclaration> ContainingTypeDeclarations(INamedTypeSymbol type)

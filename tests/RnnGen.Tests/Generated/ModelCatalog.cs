@@ -8,6 +8,7 @@ public static class ModelCatalog
         nameof(DemoRnn), nameof(DemoSequenceRnn), nameof(DemoStatefulRnn), nameof(SunspotRnn),
         nameof(ReluSigmoidRnn), nameof(SmallSequenceStatefulRnn), nameof(VectorizedRnn),
         nameof(VectorizedSequenceStatefulRnn), nameof(VectorizedReluRnn), nameof(VectorizedLinearStatefulRnn),
+        nameof(UnrolledSequenceStatefulRnn), nameof(UnrolledSequenceRnn),
     };
 
     public static IRnnModel Create(string name, int seed = 1) => name switch
@@ -22,6 +23,8 @@ public static class ModelCatalog
         nameof(VectorizedSequenceStatefulRnn) => new VectorizedSequenceStatefulRnn(seed),
         nameof(VectorizedReluRnn) => new VectorizedReluRnn(seed),
         nameof(VectorizedLinearStatefulRnn) => new VectorizedLinearStatefulRnn(seed),
+        nameof(UnrolledSequenceStatefulRnn) => new UnrolledSequenceStatefulRnn(seed),
+        nameof(UnrolledSequenceRnn) => new UnrolledSequenceRnn(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a test model"),
     };
 

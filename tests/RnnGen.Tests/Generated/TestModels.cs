@@ -30,6 +30,16 @@ public partial class ReluSigmoidRnn { }
      HiddenActivation = Activation.Sigmoid, DenseActivation = Activation.Relu, ReturnSequences = true, Stateful = true)]
 public partial class SmallSequenceStatefulRnn { }
 
+/// <summary>Unrolled (6 units), return_sequences, stateful: the register Dense at every step.</summary>
+[Rnn(TimeSteps = 5, Features = 2, HiddenUnits = 6, DenseUnits = 2,
+     HiddenActivation = Activation.Tanh, DenseActivation = Activation.Linear, ReturnSequences = true, Stateful = true)]
+public partial class UnrolledSequenceStatefulRnn { }
+
+/// <summary>Unrolled (7 units), return_sequences, not stateful: PredictBatch in lanes.</summary>
+[Rnn(TimeSteps = 5, Features = 3, HiddenUnits = 7, DenseUnits = 3,
+     HiddenActivation = Activation.Relu, DenseActivation = Activation.Tanh, ReturnSequences = true)]
+public partial class UnrolledSequenceRnn { }
+
 [Rnn(TimeSteps = 6, Features = 3, HiddenUnits = 20, DenseUnits = 2,
      HiddenActivation = Activation.Tanh, DenseActivation = Activation.Linear)]
 public partial class VectorizedRnn { }

@@ -53,6 +53,20 @@ internal static class StackModels
         nameof(BackwardsSequenceLayer),
         nameof(StackedSimpleRnn64),
         nameof(LargeStack),
+        nameof(RegisterStack),
+        nameof(MixedBackendStack),
+        nameof(StatefulWrittenOutStack),
+        nameof(LoopsIntoUnrolledStack),
+        nameof(LanesSequenceStack),
+        nameof(UnrolledWithoutBiasStack),
+    };
+
+    /// <summary>The stacks whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
+    public static TheoryData<string> LaneNames => new()
+    {
+        nameof(RegisterStack),
+        nameof(LanesSequenceStack),
+        nameof(UnrolledWithoutBiasStack),
     };
 
     public static IRnnModel Create(string name) => name switch
@@ -63,6 +77,12 @@ internal static class StackModels
         nameof(BackwardsSequenceLayer) => new BackwardsSequenceLayer(seed: 4),
         nameof(StackedSimpleRnn64) => new StackedSimpleRnn64(seed: 5),
         nameof(LargeStack) => new LargeStack(seed: 6),
+        nameof(RegisterStack) => new RegisterStack(seed: 7),
+        nameof(MixedBackendStack) => new MixedBackendStack(seed: 8),
+        nameof(StatefulWrittenOutStack) => new StatefulWrittenOutStack(seed: 9),
+        nameof(LoopsIntoUnrolledStack) => new LoopsIntoUnrolledStack(seed: 10),
+        nameof(LanesSequenceStack) => new LanesSequenceStack(seed: 11),
+        nameof(UnrolledWithoutBiasStack) => new UnrolledWithoutBiasStack(seed: 12),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such stack"),
     };
 }

@@ -24,17 +24,24 @@ internal enum BufferRole
 }
 
 /// <summary>One region of the model's single float array.</summary>
-internal sealed record Buffer(string Name, int Offset, int Length, string Purpose);
+/// <param name="Padded">Followed by a Vector128's spare lanes, so a register layer stores each step whole.</param>
+internal sealed record Buffer(string Name, int Offset, int Length, string Purpose, bool Padded = false);
 
 /// <summary>
 /// Every float a layered model allocates, carved out of one array at constant offsets: Parameters,
-/// Gradients, State, then each layer's forward buffer and backward scratch. One array keeps the
-/// user's type down to one private field; the same list sizes the array and answers RNNG008.
+/// Gradients, State, then each layer's forward buffer and backward scratch, and PredictBatch's lane
+/// buffers. One array keeps the user's type down to one private field; the same list sizes the
+/// array and answers RNNG008.
 /// </summary>
 internal sealed class Buffers
 {
+    /// <summary>Floats in 64 bytes: every buffer's offset is a multiple, from a 64-byte boundary of the array.</summary>
+    public const int Alignment = 16;
+
     private readonly Dictionary<(int Layer, BufferRole Role), Buffer> _byLayer = new();
+    private readonly Dictionary<int, Buffer> _lanes = new();
     private readonly List<Buffer> _all = new();
+    private long _floats;
 
     private Buffers(ModelSpec spec)
     {
@@ -45,14 +52,17 @@ internal sealed class Buffers
         foreach (LayerSpec layer in spec.Layers)
         {
             string stem = CamelCase(layer.Name);
-                        if (layer.IsRecurrent)
-            {
-                AddFor(layer, BufferRole.States, stem + "States", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: h_0 .. h_T in processing order");
-            }
-            else
-            {
-                AddFor(layer, BufferRole.Outputs, stem + "Outputs", (long)layer.InputSteps(spec.TimeSteps) * layer.Units, $"{layer.Name}: its output at every step");
-            }
+            long length = ForwardLength(spec, layer);
+            bool padded = layer.Backend == LayerBackend.Register;
+            int padding = padded ? RegisterBackend.Lanes - layer.Units : 0;
+            string purpose = layer.IsRecurrent ? $"{layer.Name}: h_0 .. h_T in processing order" : $"{layer.Name}: its output at every step";
+            AddFor(
+                layer,
+                layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs,
+                stem + (layer.IsRecurrent ? "States" : "Outputs"),
+                length + padding,
+                purpose + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
+                padded);
         }
 
         foreach (LayerSpec layer in spec.Layers)
@@ -65,6 +75,15 @@ internal sealed class Buffers
                 AddFor(layer, BufferRole.StateGradient, stem + "StateGradient", layer.Units, $"{layer.Name}: d loss / d h_t");
             }
         }
+
+        if (Backends.UsesLanes(spec))
+        {
+            LaneInputs = Add("laneInputs", (long)spec.InputLength * ScalarBackend.LaneStride, "PredictBatch: a group's inputs, [t * Features + f][lane]");
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                _lanes[layer.Index] = Add(CamelCase(layer.Name) + "Lanes", ForwardLength(spec, layer) * ScalarBackend.LaneStride, $"PredictBatch: {layer.Name}'s forward buffer, [element][lane]");
+            }
+        }
     }
 
     public Buffer Parameters { get; }
@@ -72,6 +91,9 @@ internal sealed class Buffers
     public Buffer Gradients { get; }
 
     public Buffer State { get; }
+
+    /// <summary>PredictBatch's transposed inputs, when it runs sequences in lanes.</summary>
+    public Buffer? LaneInputs { get; }
 
     public IReadOnlyList<Buffer> All => _all;
 
@@ -81,44 +103,35 @@ internal sealed class Buffers
     public static Buffers For(ModelSpec spec) => new(spec);
 
     /// <summary>
-    /// Every float the model allocates, counted in 64 bits before any offset could overflow: the
-    /// single array of a layered model, or the buffers of the register and unrolled strategies.
+    /// Every float of every buffer, counted in 64 bits before any offset could overflow (RNNG008's
+    /// count: the few floats that align each buffer to a cache line are left out).
     /// </summary>
-    public static long TotalFloats(ModelSpec spec)
-    {
-        if (EmissionStrategies.Of(spec) != EmissionStrategy.Vectorized)
-        {
-            return SingleLayerFloats(spec);
-        }
-
-        return new Buffers(spec).TotalLength;
-    }
+    public static long TotalFloats(ModelSpec spec) => new Buffers(spec)._floats;
 
     public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, role)];
 
-    private Buffer Add(string name, long length, string purpose)
+    /// <summary>The lane buffer standing for the layer's forward buffer in PredictBatch.</summary>
+    public Buffer LanesOf(LayerSpec layer) => _lanes[layer.Index];
+
+    private static long ForwardLength(ModelSpec spec, LayerSpec layer) => layer.IsRecurrent
+        ? (spec.TimeSteps + 1L) * layer.Units
+        : (long)layer.InputSteps(spec.TimeSteps) * layer.Units;
+
+    private Buffer Add(string name, long length, string purpose, bool padded = false)
     {
+        // Every buffer starts a 64-byte cache line: SIMD loads never straddle two.
+        TotalLength = (TotalLength + Alignment - 1) / Alignment * Alignment;
+
         // Offsets are only emitted for models within RNNG008's limit, where they fit an int.
-        var buffer = new Buffer(name, unchecked((int)TotalLength), unchecked((int)length), purpose);
+        var buffer = new Buffer(name, unchecked((int)TotalLength), unchecked((int)length), purpose, padded);
         TotalLength += length;
+        _floats += length;
         _all.Add(buffer);
         return buffer;
     }
 
-    private void AddFor(LayerSpec layer, BufferRole role, string name, long length, string purpose) =>
-        _byLayer[(layer.Index, role)] = Add(name, length, purpose);
-
-    /// <summary>
-    /// The register and unrolled strategies' buffers: Parameters, Gradients, State, h_0..h_T with a
-    /// Vector128's padding, the outputs, and the lane buffers of PredictBatch.
-    /// </summary>
-    private static long SingleLayerFloats(ModelSpec spec)
-    {
-        long hidden = spec.HiddenUnits;
-        long hiddenStates = (spec.TimeSteps + 1L) * hidden + EmissionStrategies.RegisterLanes;
-        long lanes = (long)LanesForward.MaxLanes * spec.InputLength + LanesForward.MaxLanes;
-        return 2L * spec.ParameterCount + hidden + hiddenStates + spec.OutputLength + lanes;
-    }
+    private void AddFor(LayerSpec layer, BufferRole role, string name, long length, string purpose, bool padded = false) =>
+        _byLayer[(layer.Index, role)] = Add(name, length, purpose, padded);
 
     /// <summary><c>simple_rnn_1</c> to <c>simpleRnn1</c>.</summary>
     private static string CamelCase(string kerasName)

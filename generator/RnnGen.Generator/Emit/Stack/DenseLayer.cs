@@ -24,59 +24,123 @@ internal sealed class DenseLayer : ILayerEmitter
 
     public void Forward(SourceWriter writer, LayerContext c)
     {
-        string outputs = c.Buffer(BufferRole.Outputs);
-        int steps = c.Layer.InputSteps(c.T);
-        if (steps == 1)
+        if (c.Layer.InputSteps(c.T) == 1)
         {
             writer.WriteLine($"// {Formula(c.Layer)}");
-            WriteAffine(writer, c, c.Input, outputs);
+            WriteAffine(writer, c, c.Input.At("0"), "0");
             return;
         }
 
         writer.WriteLine($"// {Formula(c.Layer)}, at every step of the sequence");
-        using (writer.Block($"for (int t = 0; t < {steps}; t++)"))
+        using (writer.Block($"for (int t = 0; t < {c.Layer.InputSteps(c.T)}; t++)"))
         {
-            writer.WriteLine($"Span<float> y = {outputs}.Slice(t * {c.U}, {c.U});");
-            WriteAffine(writer, c, $"{c.Input}.Slice(t * {c.In}, {c.In})", "y");
+            WriteAffine(writer, c, c.Input.At("t"), "t");
         }
     }
 
-    public string Step(SourceWriter writer, LayerContext c, string x)
+    public Place Step(SourceWriter writer, LayerContext c, Place x)
     {
-        string y = $"{c.Buffer(BufferRole.Outputs)}.Slice(0, {c.U})";
         writer.WriteLine($"// {Formula(c.Layer)}");
-        WriteAffine(writer, c, x, y);
-        return y;
+        return WriteAffine(writer, c, x, "0");
     }
 
     public void Backward(SourceWriter writer, LayerContext c)
     {
-        IVectorBackend ops = c.Ops;
-        string outputs = c.Buffer(BufferRole.Outputs);
-        string dz = c.Buffer(BufferRole.OutputGradients);
+        IGradientBackend ops = c.Gradients;
         int steps = c.Layer.InputSteps(c.T);
-        if (c.Layer.Activation != Activation.Linear)
+        if (ops is ISequenceBackend sequence)
         {
-            writer.WriteLine($"// dz = dy ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(z), written in terms of y");
-            ops.MultiplyByDerivative(writer, c.Layer.Activation, outputs, dz);
+            WriteSummedBackward(writer, c, sequence, steps);
+            return;
         }
 
-        writer.WriteLine("// dkernel += xᵀ·dz" + (c.Layer.UseBias ? "; dbias += Σ dz" : "") + (steps > 1 ? ", summed over the steps" : ""));
+        writer.WriteLine("// The weight gradients, summed in locals.");
+        string kernelGradient = ops.BeginGradient(writer, c.Layer.Kernel);
+        string? biasGradient = c.Bias is null ? null : ops.BeginGradient(writer, c.Bias);
         if (steps == 1)
         {
-            ops.AddOuterProduct(writer, c.Input, dz, "kernelGradient");
+            WriteStepBackward(writer, c, "0", kernelGradient, biasGradient);
         }
         else
         {
-            ops.AddTransposedProduct(writer, c.Input, dz, "kernelGradient", steps, c.In, c.U);
+            using (writer.Block($"for (int t = 0; t < {steps}; t++)"))
+            {
+                WriteStepBackward(writer, c, "t", kernelGradient, biasGradient);
+            }
         }
 
-        if (c.Layer.UseBias)
+        ops.EndGradient(writer, c.Layer.Kernel, kernelGradient);
+        if (c.Bias is not null)
         {
-            ops.AddColumnSums(writer, dz, "biasGradient");
+            ops.EndGradient(writer, c.Bias, biasGradient!);
+        }
+    }
+
+    /// <summary>The layer on one step, from <paramref name="x"/> to its outputs at <paramref name="step"/>.</summary>
+    private static Place WriteAffine(SourceWriter writer, LayerContext c, Place x, string step)
+    {
+        IVectorBackend ops = c.Ops;
+        Place at = c.Of(BufferRole.Outputs).At(step);
+        Vec y = ops.Affine(writer, "y", c.Bias, at);
+        ops.AddProduct(writer, ops.Read(writer, "x", x), c.Layer.Kernel, y);
+        ops.Activate(writer, c.Layer.Activation, y);
+        ops.Store(writer, y, at);
+        return at;
+    }
+
+    /// <summary>One step's backward pass, written out: dz, the weight gradients and dx.</summary>
+    private static void WriteStepBackward(SourceWriter writer, LayerContext c, string step, string kernelGradient, string? biasGradient)
+    {
+        IGradientBackend ops = c.Gradients;
+        Vec dz = ops.Load(writer, "dz", c.Of(BufferRole.OutputGradients).At(step));
+        if (c.Layer.Activation != Activation.Linear)
+        {
+            writer.WriteLine($"// dz = dy ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(z), written in terms of y");
+            ops.MultiplyByDerivative(writer, c.Layer.Activation, ops.Read(writer, "y", c.Of(BufferRole.Outputs).At(step)), dz);
         }
 
-        if (c.InputGradient is null)
+        writer.WriteLine("// dkernel += xᵀ·dz" + (c.Bias is null ? "" : "; dbias += dz"));
+        ops.AddOuterProduct(writer, ops.Read(writer, "x", c.Input.At(step)), dz, c.Layer.Kernel, kernelGradient);
+        if (c.Bias is not null)
+        {
+            ops.AddOuterProduct(writer, null, dz, c.Bias, biasGradient!);
+        }
+
+        if (c.HasInputGradient)
+        {
+            writer.WriteLine("// dx = dz·kernelᵀ, for the layer below");
+            c.WriteInputGradient(writer, dz, c.InputGradient.At(step));
+        }
+    }
+
+    /// <summary>The backward pass over every step at once: one call per product.</summary>
+    private static void WriteSummedBackward(SourceWriter writer, LayerContext c, ISequenceBackend ops, int steps)
+    {
+        Steps dz = c.Of(BufferRole.OutputGradients);
+        Vec all = ops.Read(writer, "dz", new Place(dz.Span, "0", steps * c.U));
+        if (c.Layer.Activation != Activation.Linear)
+        {
+            writer.WriteLine($"// dz = dy ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(z), written in terms of y");
+            ops.MultiplyByDerivative(writer, c.Layer.Activation, ops.Read(writer, "y", new Place(c.Buffer(BufferRole.Outputs), "0", steps * c.U)), all);
+        }
+
+        writer.WriteLine("// dkernel += xᵀ·dz" + (c.Bias is null ? "" : "; dbias += Σ dz") + (steps > 1 ? ", summed over the steps" : ""));
+        string kernelGradient = ops.BeginGradient(writer, c.Layer.Kernel);
+        if (steps == 1)
+        {
+            ops.AddOuterProduct(writer, ops.Read(writer, "x", c.Input.At("0")), all, c.Layer.Kernel, kernelGradient);
+        }
+        else
+        {
+            ops.AddTransposedProduct(writer, c.WholeInput, all.Name, c.Layer.Kernel, kernelGradient, steps);
+        }
+
+        if (c.Bias is not null)
+        {
+            ops.AddTransposedProduct(writer, null, all.Name, c.Bias, ops.BeginGradient(writer, c.Bias), steps);
+        }
+
+        if (!c.HasInputGradient)
         {
             return;
         }
@@ -84,20 +148,13 @@ internal sealed class DenseLayer : ILayerEmitter
         writer.WriteLine("// dx = dz·kernelᵀ, for the layer below");
         if (steps == 1)
         {
-            ops.MultiplyByTransposed(writer, "kernel", dz, c.InputGradient);
+            c.WriteInputGradient(writer, all, c.InputGradient.At("0"));
             return;
         }
 
         using (writer.Block($"for (int t = 0; t < {steps}; t++)"))
         {
-            ops.MultiplyByTransposed(writer, "kernel", $"{dz}.Slice(t * {c.U}, {c.U})", $"{c.InputGradient}.Slice(t * {c.In}, {c.In})");
+            c.WriteInputGradient(writer, ops.Read(writer, "dzT", dz.At("t")), c.InputGradient.At("t"));
         }
-    }
-
-    private static void WriteAffine(SourceWriter writer, LayerContext c, string x, string y)
-    {
-        c.Ops.Affine(writer, y, c.Bias);
-        c.Ops.AddProduct(writer, x, "kernel", y);
-        c.Ops.Activate(writer, c.Layer.Activation, y);
     }
 }

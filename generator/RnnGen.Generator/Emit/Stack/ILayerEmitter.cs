@@ -2,7 +2,7 @@ using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emit.Stack;
 
-/// <summary>The maths of one layer kind, written once against <see cref="IVectorBackend"/>; the passes decide when it runs.</summary>
+/// <summary>The maths of one layer kind, written once against <see cref="IVectorBackend"/> (and <see cref="IGradientBackend"/> for BPTT); the passes decide when it runs.</summary>
 internal interface ILayerEmitter
 {
     /// <summary>The layer's formula, for the generated comments.</summary>
@@ -11,8 +11,8 @@ internal interface ILayerEmitter
     /// <summary>The whole sequence (or vector), from <see cref="LayerContext.Input"/> into the layer's forward buffer.</summary>
     void Forward(SourceWriter writer, LayerContext context);
 
-    /// <summary>One streaming step from the vector <paramref name="x"/>, advancing State; returns the span holding the layer's output.</summary>
-    string Step(SourceWriter writer, LayerContext context, string x);
+    /// <summary>One streaming step from the vector at <paramref name="x"/>, advancing State; returns where the layer's output is.</summary>
+    Place Step(SourceWriter writer, LayerContext context, Place x);
 
     /// <summary>
     /// From d loss / d output (the layer's OutputGradients) to its weights' gradients, and to d loss /

@@ -3,33 +3,41 @@ using RnnGen.Generator.Model;
 namespace RnnGen.Generator.Emit.Stack;
 
 /// <summary>
-/// What a layer's emitter is given by a pass: the layer, where its input is, where the gradient of
-/// its input goes, the names of its buffers and weights, and the backend to write operations with.
+/// What a layer's emitter is given by a pass: the layer, where its input and the gradient of its
+/// input are, the names of its buffers, and the backend to write operations with.
 /// </summary>
 internal sealed class LayerContext
 {
-    public LayerContext(ModelSpec spec, LayerSpec layer, Buffers buffers, string input, string? inputGradient)
+    private readonly Buffers _buffers;
+    private readonly Steps? _inputGradient;
+
+    /// <param name="input">The layer's input: the model's, or the previous layer's output.</param>
+    /// <param name="inputGradient">Where d loss / d input goes, or null for the first layer.</param>
+    /// <param name="ops">The backend of this pass.</param>
+    /// <param name="keepsStates">The pass keeps every step's state for BPTT (PredictBatch's lanes keep only outputs).</param>
+    public LayerContext(ModelSpec spec, LayerSpec layer, Buffers buffers, Steps input, Steps? inputGradient, IVectorBackend ops, bool keepsStates = true)
     {
         Spec = spec;
         Layer = layer;
-        Buffers = buffers;
+        _buffers = buffers;
         Input = input;
-        InputGradient = inputGradient;
+        _inputGradient = inputGradient;
+        Ops = ops;
+        KeepsStates = keepsStates;
     }
 
     public ModelSpec Spec { get; }
 
     public LayerSpec Layer { get; }
 
-    public Buffers Buffers { get; }
+    public IVectorBackend Ops { get; }
 
-    public IVectorBackend Ops => LoopsBackend.Instance;
+    /// <summary>The backend of a backward pass.</summary>
+    public IGradientBackend Gradients => (IGradientBackend)Ops;
 
-    /// <summary>The span of the layer's input: <c>input</c>, or the previous layer's output.</summary>
-    public string Input { get; }
+    public bool KeepsStates { get; }
 
-    /// <summary>Where d loss / d input goes (the previous layer's output gradients), or null for the first layer.</summary>
-    public string? InputGradient { get; }
+    public bool HasInputGradient => _inputGradient is not null;
 
     public int T => Spec.TimeSteps;
 
@@ -37,52 +45,50 @@ internal sealed class LayerContext
 
     public int In => Layer.InputSize;
 
+    /// <summary>The bias, or null for a layer without bias.</summary>
+    public WeightSpec? Bias => Layer.Bias;
+
+    /// <summary>The layer's input, one vector per step.</summary>
+    public Steps Input { get; }
+
+    /// <summary>The layer's whole input, as a span expression.</summary>
+    public string WholeInput => Input.First(Layer.InputSteps(T));
+
+    /// <summary>Where d loss / d input goes, one vector per step.</summary>
+    public Steps InputGradient => _inputGradient!;
+
     /// <summary>The local naming one of the layer's buffers in a pass.</summary>
-    public string Buffer(BufferRole role) => Buffers.Of(Layer, role).Name;
+    public string Buffer(BufferRole role) => _buffers.Of(Layer, role).Name;
+
+    /// <summary>One of the layer's buffers, U floats per step.</summary>
+    public Steps Of(BufferRole role)
+    {
+        Buffer buffer = _buffers.Of(Layer, role);
+        return new Steps(buffer.Name, 0, U, buffer.Padded);
+    }
+
+    /// <summary>The layer's part of State.</summary>
+    public Place State => new("state", $"{Layer.StateOffset}", U);
+
+    /// <summary><c>dx = d·kernelᵀ</c>, stored at <paramref name="at"/> for the layer below.</summary>
+    public void WriteInputGradient(SourceWriter writer, Vec d, Place at)
+    {
+        Vec dx = Gradients.Declare(writer, "dx", at);
+        Gradients.MultiplyByTransposed(writer, Layer.Kernel, d, dx);
+        Gradients.Store(writer, dx, at);
+    }
 
     /// <summary>
-    /// The layer's output as a span expression: a recurrent layer's h_1..h_T (return_sequences) or
-    /// h_T, a Dense layer's outputs.
+    /// The layer's output: a recurrent layer's h_1 .. h_T (return_sequences) or h_T, a Dense layer's outputs.
     /// </summary>
-    public static string OutputOf(ModelSpec spec, Buffers buffers, LayerSpec layer)
+    public static Steps OutputOf(ModelSpec spec, Buffers buffers, LayerSpec layer)
     {
         if (!layer.IsRecurrent)
         {
-            return buffers.Of(layer, BufferRole.Outputs).Name;
+            return new Steps(buffers.Of(layer, BufferRole.Outputs).Name, 0, layer.Units);
         }
 
         string states = buffers.Of(layer, BufferRole.States).Name;
-        return layer.ReturnSequences
-            ? $"{states}.Slice({layer.Units}, {spec.TimeSteps * layer.Units})"
-            : $"{states}.Slice({spec.TimeSteps * layer.Units}, {layer.Units})";
+        return new Steps(states, layer.ReturnSequences ? layer.Units : spec.TimeSteps * layer.Units, layer.Units);
     }
-
-    /// <summary>
-    /// <c>ReadOnlySpan&lt;float&gt; kernel = parameters.Slice(o, n); // layer/kernel [rows, columns]</c> for
-    /// each weight, and with <paramref name="gradients"/> the matching <c>kernelGradient</c> spans.
-    /// </summary>
-    public void WriteWeights(SourceWriter writer, bool gradients)
-    {
-        foreach (WeightSpec weight in Layer.Weights)
-        {
-            string local = WeightLocal(weight.Name);
-            string shape = weight.IsVector ? $"[{weight.Columns}]" : $"[{weight.Rows}, {weight.Columns}]";
-            writer.WriteLine($"ReadOnlySpan<float> {local} = parameters.Slice({weight.Offset}, {weight.Length}); // {Layer.Name}/{weight.Name} {shape}");
-            if (gradients)
-            {
-                writer.WriteLine($"Span<float> {local}Gradient = gradients.Slice({weight.Offset}, {weight.Length});");
-            }
-        }
-    }
-
-    /// <summary><c>kernel</c>, <c>recurrentKernel</c>, <c>bias</c>.</summary>
-    public static string WeightLocal(string kerasName) => kerasName switch
-    {
-        LayerWeights.RecurrentKernel => "recurrentKernel",
-        LayerWeights.Bias => "bias",
-        _ => "kernel",
-    };
-
-    /// <summary>The bias local, or null for a layer without bias.</summary>
-    public string? Bias => Layer.UseBias ? "bias" : null;
 }

@@ -4,9 +4,10 @@ namespace RnnGen.Generator.Emit.Stack;
 
 /// <summary>
 /// Span loops over the register-blocked SIMD kernels of <c>RnnGen.Kernels</c>, with constant sizes
-/// the JIT folds: the backend of every layer too large to write out unit by unit.
+/// the JIT folds: the backend of every layer too large to write out unit by unit. A vector is a
+/// span over the place it lives at, so storing it where it lives writes nothing.
 /// </summary>
-internal sealed class LoopsBackend : IVectorBackend
+internal sealed class LoopsBackend : ISequenceBackend
 {
     public static readonly LoopsBackend Instance = new();
 
@@ -14,40 +15,115 @@ internal sealed class LoopsBackend : IVectorBackend
     {
     }
 
-    public void Affine(SourceWriter writer, string target, string? bias) =>
-        writer.WriteLine(bias is null ? $"{target}.Clear();" : $"{bias}.CopyTo({target});");
-
-    public void AddProduct(SourceWriter writer, string vector, string matrix, string accumulator) =>
-        writer.WriteLine($"MatrixKernels.AddVectorTimesMatrix({vector}, {matrix}, {accumulator});");
-
-    public void Activate(SourceWriter writer, Activation activation, string values)
+    public void DeclareWeights(SourceWriter writer, LayerSpec layer)
     {
-        if (activation != Activation.Linear)
+        foreach (WeightSpec weight in layer.Weights)
         {
-            writer.WriteLine($"Activations.{activation}({values});");
+            writer.WriteLine($"ReadOnlySpan<float> {Local(weight)} = parameters.Slice({weight.Offset}, {weight.Length}); // {layer.Name}/{weight.Name} {Shape(weight)}");
         }
     }
 
-    public void MultiplyByDerivative(SourceWriter writer, Activation activation, string outputs, string gradient)
+    public Vec Read(SourceWriter writer, string name, Place place) => new(place.Slice, place.Length, place);
+
+    public Vec Load(SourceWriter writer, string name, Place place) => Span(writer, name, place);
+
+    public Vec Zero(SourceWriter writer, string name, Place home)
     {
-        if (activation != Activation.Linear)
+        Vec vector = Span(writer, name, home);
+        writer.WriteLine($"{name}.Clear();");
+        return vector;
+    }
+
+    public Vec Declare(SourceWriter writer, string name, Place home) => Span(writer, name, home);
+
+    public Vec Copy(SourceWriter writer, string name, Vec source, Place home)
+    {
+        Vec vector = Span(writer, name, home);
+        writer.WriteLine($"{source.Name}.CopyTo({name});");
+        return vector;
+    }
+
+    public Vec Affine(SourceWriter writer, string name, WeightSpec? bias, Place home)
+    {
+        Vec vector = Span(writer, name, home);
+        writer.WriteLine(bias is null ? $"{name}.Clear();" : $"{Local(bias)}.CopyTo({name});");
+        return vector;
+    }
+
+    public Vec Assign(SourceWriter writer, Vec target, Vec source)
+    {
+        // Spans: the local now points where the source lives.
+        writer.WriteLine($"{target.Name} = {source.Name};");
+        return target with { Memory = source.Memory };
+    }
+
+    public void Store(SourceWriter writer, Vec vector, Place place)
+    {
+        if (vector.Memory != place)
         {
-            writer.WriteLine($"Activations.MultiplyBy{activation}Derivative({outputs}, {gradient});");
+            writer.WriteLine($"{vector.Name}.CopyTo({place.Slice});");
         }
     }
 
-    public void MultiplyByTransposed(SourceWriter writer, string matrix, string vector, string result) =>
-        writer.WriteLine($"MatrixKernels.MultiplyMatrixByVector({matrix}, {vector}, {result});");
+    public void AddProduct(SourceWriter writer, Vec vector, WeightSpec matrix, Vec accumulator) =>
+        writer.WriteLine($"MatrixKernels.AddVectorTimesMatrix({vector.Name}, {Local(matrix)}, {accumulator.Name});");
 
-    public void AddTransposedProduct(SourceWriter writer, string left, string right, string result, int steps, int rows, int columns) =>
-        writer.WriteLine($"GradientKernels.AddTransposedProduct({left}, {right}, {result}, {steps}, {rows}, {columns});");
+    public void Activate(SourceWriter writer, Activation activation, Vec values)
+    {
+        if (activation != Activation.Linear)
+        {
+            writer.WriteLine($"Activations.{activation}({values.Name});");
+        }
+    }
 
-    public void AddOuterProduct(SourceWriter writer, string left, string right, string matrix) =>
-        writer.WriteLine($"MatrixKernels.AddOuterProduct({left}, {right}, {matrix});");
+    public void MultiplyByDerivative(SourceWriter writer, Activation activation, Vec outputs, Vec gradient)
+    {
+        if (activation != Activation.Linear)
+        {
+            writer.WriteLine($"Activations.MultiplyBy{activation}Derivative({outputs.Name}, {gradient.Name});");
+        }
+    }
 
-    public void AddColumnSums(SourceWriter writer, string values, string sums) =>
-        writer.WriteLine($"GradientKernels.AddColumnSums({values}, {sums});");
+    public void MultiplyByTransposed(SourceWriter writer, WeightSpec matrix, Vec vector, Vec result) =>
+        writer.WriteLine($"MatrixKernels.MultiplyMatrixByVector({Local(matrix)}, {vector.Name}, {result.Name});");
 
-    public void Add(SourceWriter writer, string source, string target) =>
-        writer.WriteLine($"TensorPrimitives.Add({target}, {source}, {target});");
+    public void Add(SourceWriter writer, Vec source, Vec target) =>
+        writer.WriteLine($"TensorPrimitives.Add({target.Name}, {source.Name}, {target.Name});");
+
+    public string BeginGradient(SourceWriter writer, WeightSpec weight)
+    {
+        string gradient = Local(weight) + "Gradient";
+        writer.WriteLine($"Span<float> {gradient} = gradients.Slice({weight.Offset}, {weight.Length});");
+        return gradient;
+    }
+
+    public void AddOuterProduct(SourceWriter writer, Vec? left, Vec right, WeightSpec weight, string gradient) =>
+        writer.WriteLine(left is null
+            ? $"TensorPrimitives.Add({gradient}, {right.Name}, {gradient});"
+            : $"MatrixKernels.AddOuterProduct({left.Name}, {right.Name}, {gradient});");
+
+    public void EndGradient(SourceWriter writer, WeightSpec weight, string gradient)
+    {
+    }
+
+    public void AddTransposedProduct(SourceWriter writer, string? left, string right, WeightSpec weight, string gradient, int steps) =>
+        writer.WriteLine(left is null
+            ? $"GradientKernels.AddColumnSums({right}, {gradient});"
+            : $"GradientKernels.AddTransposedProduct({left}, {right}, {gradient}, {steps}, {weight.Rows}, {weight.Columns});");
+
+    /// <summary><c>kernel</c>, <c>recurrentKernel</c>, <c>bias</c>.</summary>
+    private static string Local(WeightSpec weight) => weight.Name switch
+    {
+        LayerWeights.RecurrentKernel => "recurrentKernel",
+        LayerWeights.Bias => "bias",
+        _ => "kernel",
+    };
+
+    private static string Shape(WeightSpec weight) => weight.IsVector ? $"[{weight.Columns}]" : $"[{weight.Rows}, {weight.Columns}]";
+
+    private static Vec Span(SourceWriter writer, string name, Place home)
+    {
+        writer.WriteLine($"Span<float> {name} = {home.Slice};");
+        return new Vec(name, home.Length, home);
+    }
 }

@@ -4,8 +4,8 @@ namespace RnnGen.Generator.Emit.Stack;
 
 /// <summary>
 /// Keras SimpleRNN: <c>h_t = act(x_t·kernel + h_{t-1}·recurrent_kernel + bias)</c>, and its BPTT:
-/// <c>da_t = dh_t ⊙ act'(h_t)</c>, <c>dh_{t-1} = da_t·recurrent_kernelᵀ</c>, every weight gradient
-/// summed over the steps once the recurrence is done.
+/// <c>da_t = dh_t ⊙ act'(h_t)</c>, <c>dh_{t-1} = da_t·recurrent_kernelᵀ</c>, the weight gradients
+/// summed over the steps.
 /// </summary>
 internal sealed class SimpleRnnLayer : ILayerEmitter
 {
@@ -26,121 +26,216 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
     public void Forward(SourceWriter writer, LayerContext c)
     {
         IVectorBackend ops = c.Ops;
-        string states = c.Buffer(BufferRole.States);
-        string initial = $"{states}.Slice(0, {c.U})";
+        LayerSpec layer = c.Layer;
+        Steps states = c.Of(BufferRole.States);
+        Vec h;
         if (c.Spec.Stateful)
         {
-            writer.WriteLine("// h_0 = this layer's part of State (stateful).");
-            writer.WriteLine($"state.Slice({c.Layer.StateOffset}, {c.U}).CopyTo({initial});");
+            writer.WriteLine("// h_0 = this layer's part of State (stateful), kept for BPTT.");
+            h = ops.Load(writer, "h", c.State);
+            ops.Store(writer, h, states.At("0"));
         }
         else
         {
-            writer.WriteLine("// h_0 = 0.");
-            writer.WriteLine($"{initial}.Clear();");
+            writer.WriteLine("// h_0 = 0 (its slot is never written, so it stays zero for BPTT).");
+            h = ops.Zero(writer, "h", states.At("0"));
         }
 
-        writer.WriteLine("// x_t·kernel" + (c.Layer.UseBias ? " + bias" : "") + " does not depend on h: every step's first, off the recurrence's critical path.");
-        using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
+        string goesBackwards = layer.GoBackwards ? ", over the steps last to first (go_backwards)" : "";
+        bool keep = c.KeepsStates || layer.ReturnSequences;
+        if (ops is ISequenceBackend)
         {
-            writer.WriteLine($"Span<float> a = {states}.Slice((t + 1) * {c.U}, {c.U});");
-            ops.Affine(writer, "a", c.Bias);
-            ops.AddProduct(writer, $"{c.Input}.Slice({InputStep(c)} * {c.In}, {c.In})", "kernel", "a");
+            writer.WriteLine("// x_t·kernel" + (layer.UseBias ? " + bias" : "") + " does not depend on h: every step's first, off the recurrence's critical path.");
+            using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
+            {
+                Place at = states.At("t + 1");
+                Vec a = ops.Affine(writer, "a", c.Bias, at);
+                ops.AddProduct(writer, ops.Read(writer, "x", c.Input.At(InputStep(c))), layer.Kernel, a);
+                ops.Store(writer, a, at);
+            }
+
+            writer.WriteLine($"// {Formula(layer)}{goesBackwards}");
+            using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
+            {
+                // h_{t-1} is read from its slot, not carried in a local: a fresh constant-length slice the JIT folds.
+                Place at = states.At("t + 1");
+                Vec a = ops.Load(writer, "a", at);
+                ops.AddProduct(writer, ops.Read(writer, "h", states.At("t")), layer.RecurrentKernel!, a);
+                ops.Activate(writer, layer.Activation, a);
+                ops.Store(writer, a, at);
+            }
+
+            h = ops.Read(writer, "h", states.At($"{c.T}"));
+        }
+        else
+        {
+            writer.WriteLine($"// {Formula(layer)}{goesBackwards}");
+            using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
+            {
+                Place at = states.At("t + 1");
+                Vec a = ops.Affine(writer, "a", c.Bias, at);
+                ops.AddProduct(writer, ops.Read(writer, "x", c.Input.At(InputStep(c))), layer.Kernel, a);
+                ops.AddProduct(writer, h, layer.RecurrentKernel!, a);
+                ops.Activate(writer, layer.Activation, a);
+                if (keep)
+                {
+                    ops.Store(writer, a, at);
+                }
+
+                h = ops.Assign(writer, h, a);
+            }
         }
 
-        writer.WriteLine($"// {Formula(c.Layer)}" + (c.Layer.GoBackwards ? ", over the steps last to first (go_backwards)" : ""));
-        using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
+        if (!keep)
         {
-            writer.WriteLine($"Span<float> h = {states}.Slice((t + 1) * {c.U}, {c.U});");
-            ops.AddProduct(writer, $"{states}.Slice(t * {c.U}, {c.U})", "recurrentKernel", "h");
-            ops.Activate(writer, c.Layer.Activation, "h");
+            writer.WriteLine("// Only h_T is output.");
+            ops.Store(writer, h, states.At($"{c.T}"));
         }
 
         if (c.Spec.Stateful)
         {
             writer.WriteLine("// Stateful: leave h_T in State for the next call.");
-            writer.WriteLine($"{states}.Slice({c.T * c.U}, {c.U}).CopyTo(state.Slice({c.Layer.StateOffset}, {c.U}));");
+            ops.Store(writer, h, c.State);
         }
     }
 
-    public string Step(SourceWriter writer, LayerContext c, string x)
+    public Place Step(SourceWriter writer, LayerContext c, Place x)
     {
         IVectorBackend ops = c.Ops;
-        string h = $"state.Slice({c.Layer.StateOffset}, {c.U})";
-        writer.WriteLine($"// {Formula(c.Layer)}, computed in the h_1 slot of the forward buffer (Forward rewrites it), then stored in State.");
-        writer.WriteLine($"Span<float> next = {c.Buffer(BufferRole.States)}.Slice({c.U}, {c.U});");
-        ops.Affine(writer, "next", c.Bias);
-        ops.AddProduct(writer, x, "kernel", "next");
-        ops.AddProduct(writer, h, "recurrentKernel", "next");
-        ops.Activate(writer, c.Layer.Activation, "next");
-        writer.WriteLine($"next.CopyTo({h});");
-        return h;
+        writer.WriteLine($"// {Formula(c.Layer)}, with h_{{t-1}} = State" + (ops is ISequenceBackend ? ", computed in the h_1 slot of the forward buffer (Forward rewrites it)" : ""));
+        Vec h = ops.Read(writer, "h", c.State);
+        Vec next = ops.Affine(writer, "next", c.Bias, c.Of(BufferRole.States).At("1"));
+        ops.AddProduct(writer, ops.Read(writer, "x", x), c.Layer.Kernel, next);
+        ops.AddProduct(writer, h, c.Layer.RecurrentKernel!, next);
+        ops.Activate(writer, c.Layer.Activation, next);
+        ops.Store(writer, next, c.State);
+        return c.State;
     }
 
     public void Backward(SourceWriter writer, LayerContext c)
     {
-        IVectorBackend ops = c.Ops;
-        string states = c.Buffer(BufferRole.States);
-        string outputGradients = c.Buffer(BufferRole.OutputGradients);
-        string da = c.Buffer(BufferRole.PreactivationGradients);
-        string dh = c.Buffer(BufferRole.StateGradient);
+        IGradientBackend ops = c.Gradients;
+        LayerSpec layer = c.Layer;
+        WeightSpec kernel = layer.Kernel, recurrent = layer.RecurrentKernel!;
+        Steps states = c.Of(BufferRole.States);
+        Steps outputGradients = c.Of(BufferRole.OutputGradients);
+        Steps da = c.Of(BufferRole.PreactivationGradients);
+        Place dhHome = c.Of(BufferRole.StateGradient).At("0");
+        var sequence = ops as ISequenceBackend;
 
-        if (c.Layer.ReturnSequences)
+        Vec dh;
+        if (layer.ReturnSequences)
         {
-            writer.WriteLine($"{dh}.Clear();");
+            dh = ops.Zero(writer, "dh", dhHome);
         }
         else
         {
             writer.WriteLine("// Only h_T is output: dh_T = d loss / d output.");
-            writer.WriteLine($"{outputGradients}.CopyTo({dh});");
+            dh = ops.Copy(writer, "dh", ops.Read(writer, "dy", outputGradients.At("0")), dhHome);
         }
 
-        writer.WriteLine("// Only the recurrence runs step by step; every weight gradient is summed over the steps afterwards.");
+        string? kernelGradient = null, recurrentGradient = null, biasGradient = null;
+        if (sequence is null)
+        {
+            writer.WriteLine("// The weight gradients, summed step by step in locals.");
+            kernelGradient = ops.BeginGradient(writer, kernel);
+            recurrentGradient = ops.BeginGradient(writer, recurrent);
+            biasGradient = c.Bias is null ? null : ops.BeginGradient(writer, c.Bias);
+        }
+        else
+        {
+            writer.WriteLine("// Only the recurrence runs step by step; every weight gradient is summed over the steps afterwards.");
+        }
+
         using (writer.Block($"for (int t = {c.T}; t >= 1; t--)"))
         {
-            if (c.Layer.ReturnSequences)
+            if (layer.ReturnSequences)
             {
                 writer.WriteLine("// h_t is also output t: its gradient joins what step t + 1 sent back.");
-                ops.Add(writer, $"{outputGradients}.Slice((t - 1) * {c.U}, {c.U})", dh);
+                ops.Add(writer, ops.Read(writer, "dy", outputGradients.At("t - 1")), dh);
             }
 
-            writer.WriteLine($"// da_t = dh_t ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(a_t), written in terms of h_t");
-            writer.WriteLine($"Span<float> daT = {da}.Slice((t - 1) * {c.U}, {c.U});");
-            writer.WriteLine($"{dh}.CopyTo(daT);");
-            ops.MultiplyByDerivative(writer, c.Layer.Activation, $"{states}.Slice(t * {c.U}, {c.U})", "daT");
+            writer.WriteLine($"// da_t = dh_t ⊙ {LayerWeights.ActivationName(layer.Activation)}'(a_t), written in terms of h_t");
+            Vec daT = ops.Copy(writer, "daT", dh, da.At("t - 1"));
+            if (layer.Activation != Activation.Linear)
+            {
+                ops.MultiplyByDerivative(writer, layer.Activation, ops.Read(writer, "h", states.At("t")), daT);
+            }
+
+            if (sequence is null)
+            {
+                string row = layer.GoBackwards ? $"{c.T} - t" : "t - 1";
+                writer.WriteLine("// dkernel += x_tᵀ·da_t; drecurrent_kernel += h_{t-1}ᵀ·da_t" + (c.Bias is null ? "" : "; dbias += da_t"));
+                ops.AddOuterProduct(writer, ops.Read(writer, "x", c.Input.At(row)), daT, kernel, kernelGradient!);
+                ops.AddOuterProduct(writer, ops.Read(writer, "hp", states.At("t - 1")), daT, recurrent, recurrentGradient!);
+                if (c.Bias is not null)
+                {
+                    ops.AddOuterProduct(writer, null, daT, c.Bias, biasGradient!);
+                }
+
+                if (c.HasInputGradient)
+                {
+                    writer.WriteLine("// d loss / d x_t = da_t·kernelᵀ, for the layer below");
+                    c.WriteInputGradient(writer, daT, c.InputGradient.At(row));
+                }
+            }
+
             writer.WriteLine("// dh_{t-1} = da_t·recurrent_kernelᵀ");
-            ops.MultiplyByTransposed(writer, "recurrentKernel", "daT", dh);
+            ops.MultiplyByTransposed(writer, recurrent, daT, dh);
         }
 
-        writer.WriteLine("// dkernel += Xᵀ·DA; drecurrent_kernel += [h_0 .. h_{T-1}]ᵀ·DA" + (c.Layer.UseBias ? "; dbias += Σ_t da_t" : ""));
-        if (c.Layer.GoBackwards)
+        if (sequence is null)
+        {
+            ops.EndGradient(writer, kernel, kernelGradient!);
+            ops.EndGradient(writer, recurrent, recurrentGradient!);
+            if (c.Bias is not null)
+            {
+                ops.EndGradient(writer, c.Bias, biasGradient!);
+            }
+
+            return;
+        }
+
+        WriteSummedGradients(writer, c, sequence, da);
+    }
+
+    /// <summary>The weight gradients and the input gradient, over the whole sequence after the recurrence.</summary>
+    private static void WriteSummedGradients(SourceWriter writer, LayerContext c, ISequenceBackend ops, Steps da)
+    {
+        LayerSpec layer = c.Layer;
+        string allDa = da.First(c.T);
+        writer.WriteLine("// dkernel += Xᵀ·DA; drecurrent_kernel += [h_0 .. h_{T-1}]ᵀ·DA" + (c.Bias is null ? "" : "; dbias += Σ_t da_t"));
+        string kernelGradient = ops.BeginGradient(writer, layer.Kernel);
+        if (layer.GoBackwards)
         {
             writer.WriteLine("// go_backwards: step t read input row T - 1 - t, so the kernel's gradient is summed row by row.");
             using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
             {
-                ops.AddOuterProduct(writer, $"{c.Input}.Slice(({c.T - 1} - t) * {c.In}, {c.In})", $"{da}.Slice(t * {c.U}, {c.U})", "kernelGradient");
+                ops.AddOuterProduct(writer, ops.Read(writer, "x", c.Input.At($"{c.T - 1} - t")), ops.Read(writer, "daT", da.At("t")), layer.Kernel, kernelGradient);
             }
         }
         else
         {
-            ops.AddTransposedProduct(writer, c.Input, da, "kernelGradient", c.T, c.In, c.U);
+            ops.AddTransposedProduct(writer, c.WholeInput, allDa, layer.Kernel, kernelGradient, c.T);
         }
 
-        ops.AddTransposedProduct(writer, $"{states}.Slice(0, {c.T * c.U})", da, "recurrentKernelGradient", c.T, c.U, c.U);
-        if (c.Layer.UseBias)
+        string recurrentGradient = ops.BeginGradient(writer, layer.RecurrentKernel!);
+        ops.AddTransposedProduct(writer, c.Of(BufferRole.States).First(c.T), allDa, layer.RecurrentKernel!, recurrentGradient, c.T);
+        if (c.Bias is not null)
         {
-            ops.AddColumnSums(writer, da, "biasGradient");
+            ops.AddTransposedProduct(writer, null, allDa, c.Bias, ops.BeginGradient(writer, c.Bias), c.T);
         }
 
-        if (c.InputGradient is not null)
+        if (c.HasInputGradient)
         {
             writer.WriteLine("// d loss / d x_t = da_t·kernelᵀ, for the layer below");
             using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
             {
-                string row = c.Layer.GoBackwards ? $"({c.T - 1} - t)" : "t";
-                ops.MultiplyByTransposed(writer, "kernel", $"{da}.Slice(t * {c.U}, {c.U})", $"{c.InputGradient}.Slice({row} * {c.In}, {c.In})");
+                c.WriteInputGradient(writer, ops.Read(writer, "daT", da.At("t")), c.InputGradient.At(InputStep(c)));
             }
         }
     }
 
-    private static string InputStep(LayerContext c) => c.Layer.GoBackwards ? $"({c.T - 1} - t)" : "t";
+    /// <summary>The input row step t reads: t, or T - 1 - t going backwards.</summary>
+    private static string InputStep(LayerContext c) => c.Layer.GoBackwards ? $"{c.T - 1} - t" : "t";
 }

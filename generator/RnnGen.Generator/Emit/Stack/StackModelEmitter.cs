@@ -14,22 +14,33 @@ internal static class StackModelEmitter
         string passes = "global::RnnGen.Generated." + StackPasses.ClassName(spec);
         writer.WriteLine($"// Every float of the model, laid out by {StackPasses.ClassName(spec)} below: Parameters, Gradients, State, then each layer's buffers.");
         writer.WriteLine("private readonly float[] _floats;");
+        // A struct's default value has no array: every member then throws a clear error instead.
+        string array = spec.Type.Keyword.Contains("struct") ? $"{passes}.Constructed(_floats)" : "_floats";
+        string floats = $"{passes}.Aligned({array})";
         writer.WriteLine();
         WriteConstructors(writer, spec, passes);
         writer.WriteLine();
-        WriteViews(writer, spec, buffers);
+        WriteViews(writer, spec, buffers, floats);
         writer.WriteLine();
-        WriteOperations(writer, spec, buffers, passes);
+        WriteOperations(writer, spec, buffers, passes, floats);
         writer.WriteLine();
         writer.WriteLine("/// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>");
-        writer.WriteLine($"public string Summary() => {passes}.SummaryText;");
+        if (array == "_floats")
+        {
+            writer.WriteLine($"public string Summary() => {passes}.SummaryText;");
+            return;
+        }
+
+        using (writer.Block("public string Summary()"))
+        {
+            writer.WriteLine($"_ = {array};");
+            writer.WriteLine($"return {passes}.SummaryText;");
+        }
     }
 
     private static void WriteConstructors(SourceWriter writer, ModelSpec spec, string passes)
     {
-        string name = spec.Type.Name;
-        int generic = name.IndexOf('<');
-        string constructor = generic < 0 ? name : name.Substring(0, generic);
+        string constructor = StackPasses.ConstructorName(spec);
         writer.WriteLine("/// <summary>Creates the model with Keras' default initial weights, from a random seed.</summary>");
         writer.WriteLine($"public {constructor}() : this(global::System.Random.Shared.Next())");
         using (writer.Block())
@@ -43,37 +54,38 @@ internal static class StackModelEmitter
         writer.WriteLine("/// </summary>");
         using (writer.Block($"public {constructor}(int seed)"))
         {
-            writer.WriteLine($"_floats = new float[{passes}.Length];");
-            writer.WriteLine($"{passes}.Initialize(_floats, seed);");
+            writer.WriteLine("// Pinned, so the 64-byte boundary every buffer is laid out from never moves.");
+            writer.WriteLine($"_floats = global::System.GC.AllocateArray<float>({passes}.Length + {passes}.Slack, pinned: true);");
+            writer.WriteLine($"{passes}.Initialize({passes}.Aligned(_floats), seed);");
         }
     }
 
-    private static void WriteViews(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    private static void WriteViews(SourceWriter writer, ModelSpec spec, Buffers buffers, string floats)
     {
         writer.WriteLine("/// <summary>All weights in Keras get_weights() order, row-major; Layout gives each one's offset and shape.</summary>");
-        writer.WriteLine($"public {Names.Span} Parameters => {View(buffers.Parameters.Offset, buffers.Parameters.Length)};");
+        writer.WriteLine($"public {Names.Span} Parameters => {View(floats, buffers.Parameters.Offset, buffers.Parameters.Length)};");
         writer.WriteLine();
         LayerSpec first = spec.FirstRecurrent;
-        WeightView(writer, "Kernel", first, first.Kernel, "the first recurrent layer's kernel (the tutorial's wx)");
-        WeightView(writer, "RecurrentKernel", first, first.RecurrentKernel, "the first recurrent layer's recurrent kernel (wh)");
-        WeightView(writer, "Bias", first, first.Bias, "the first recurrent layer's bias (bh)");
+        WeightView(writer, floats, "Kernel", first, first.Kernel, "the first recurrent layer's kernel (the tutorial's wx)");
+        WeightView(writer, floats, "RecurrentKernel", first, first.RecurrentKernel, "the first recurrent layer's recurrent kernel (wh)");
+        WeightView(writer, floats, "Bias", first, first.Bias, "the first recurrent layer's bias (bh)");
         LayerSpec? dense = spec.FinalDense;
-        WeightView(writer, "DenseKernel", dense, dense?.Kernel, "the last Dense layer's kernel (wy)");
-        WeightView(writer, "DenseBias", dense, dense?.Bias, "the last Dense layer's bias (by)");
+        WeightView(writer, floats, "DenseKernel", dense, dense?.Kernel, "the last Dense layer's kernel (wy)");
+        WeightView(writer, floats, "DenseBias", dense, dense?.Bias, "the last Dense layer's bias (by)");
         writer.WriteLine("/// <summary>d loss / d Parameters, same layout; Backward adds into it.</summary>");
-        writer.WriteLine($"public {Names.Span} Gradients => {View(buffers.Gradients.Offset, buffers.Gradients.Length)};");
+        writer.WriteLine($"public {Names.Span} Gradients => {View(floats, buffers.Gradients.Offset, buffers.Gradients.Length)};");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Every recurrent layer's state, in order (Layout gives each one's offset): where a stateful model starts and ends each call, and what Step advances.</summary>");
-        writer.WriteLine($"public {Names.Span} State => {View(buffers.State.Offset, buffers.State.Length)};");
+        writer.WriteLine($"public {Names.Span} State => {View(floats, buffers.State.Offset, buffers.State.Length)};");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Sets every gradient to zero.</summary>");
-        writer.WriteLine($"public void ClearGradients() => global::System.Array.Clear(_floats, {buffers.Gradients.Offset}, {buffers.Gradients.Length});");
+        writer.WriteLine($"public void ClearGradients() => {floats}.Slice({buffers.Gradients.Offset}, {buffers.Gradients.Length}).Clear();");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Sets State to zeros (Keras reset_states()).</summary>");
-        writer.WriteLine($"public void ResetStates() => global::System.Array.Clear(_floats, {buffers.State.Offset}, {buffers.State.Length});");
+        writer.WriteLine($"public void ResetStates() => {floats}.Slice({buffers.State.Offset}, {buffers.State.Length}).Clear();");
     }
 
-    private static void WeightView(SourceWriter writer, string name, LayerSpec? layer, WeightSpec? weight, string what)
+    private static void WeightView(SourceWriter writer, string floats, string name, LayerSpec? layer, WeightSpec? weight, string what)
     {
         if (layer is null || weight is null)
         {
@@ -86,15 +98,16 @@ internal static class StackModelEmitter
 
         string shape = weight.IsVector ? $"[{weight.Columns}]" : $"[{weight.Rows}, {weight.Columns}]";
         writer.WriteLine($"/// <summary>{layer.Name}/{weight.Name} {shape}, row-major: {what}. A view of Parameters.</summary>");
-        writer.WriteLine($"public {Names.Span} {name} => {View(weight.Offset, weight.Length)};");
+        writer.WriteLine($"public {Names.Span} {name} => {View(floats, weight.Offset, weight.Length)};");
         writer.WriteLine();
     }
 
-    private static void WriteOperations(SourceWriter writer, ModelSpec spec, Buffers buffers, string passes)
+    private static void WriteOperations(SourceWriter writer, ModelSpec spec, Buffers buffers, string passes, string floats)
     {
-        string outputSpan = LayerOutput(spec, buffers);
-        string input = ForwardEmitter.InputMeaning(spec);
-        string output = ForwardEmitter.OutputMeaning(spec);
+        string input = $"InputLength = TimeSteps * Features = {spec.TimeSteps} * {spec.Features}";
+        string output = spec.OutputIsSequence
+            ? $"OutputLength = TimeSteps * DenseUnits = {spec.TimeSteps} * {spec.OutputUnits}"
+            : $"OutputLength = DenseUnits = {spec.OutputUnits}";
 
         writer.WriteLine("/// <summary>Runs the model on one sequence" + (spec.Stateful ? ", starting from State and leaving the last step's states in it" : "") + ".</summary>");
         writer.WriteLine("/// <param name=\"input\">InputLength floats, [t * Features + f].</param>");
@@ -104,8 +117,9 @@ internal static class StackModelEmitter
         {
             writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{input}\", nameof(input));");
             writer.WriteLine($"{Names.Guard}.Length(output.Length, OutputLength, \"{output}\", nameof(output));");
-            writer.WriteLine($"{passes}.Forward(_floats, input);");
-            writer.WriteLine($"{outputSpan}.CopyTo(output);");
+            writer.WriteLine($"{Names.Span} floats = {floats};");
+            writer.WriteLine($"{passes}.Forward(floats, input);");
+            writer.WriteLine($"{LayerOutput(spec, buffers)}.CopyTo(output);");
         }
 
         writer.WriteLine();
@@ -118,15 +132,11 @@ internal static class StackModelEmitter
             writer.WriteLine($"{Names.Guard}.WholeMultiple(inputs.Length, InputLength, \"{input} per sequence\", nameof(inputs));");
             writer.WriteLine("int count = inputs.Length / InputLength;");
             writer.WriteLine($"{Names.Guard}.BatchLength(outputs.Length, count, OutputLength, \"{output} per input sequence\", nameof(outputs));");
-            using (writer.Block("for (int n = 0; n < count; n++)"))
-            {
-                writer.WriteLine($"{passes}.Forward(_floats, inputs.Slice(n * InputLength, InputLength));");
-                writer.WriteLine($"{outputSpan}.CopyTo(outputs.Slice(n * OutputLength, OutputLength));");
-            }
+            writer.WriteLine($"{passes}.PredictBatch({floats}, inputs, outputs, count);");
         }
 
         writer.WriteLine();
-        WriteStep(writer, spec, passes);
+        WriteStep(writer, spec, passes, floats);
         writer.WriteLine();
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Forward pass, then backpropagation through time over every layer. Returns this sample's loss, the mean");
@@ -139,11 +149,11 @@ internal static class StackModelEmitter
         {
             writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{input}\", nameof(input));");
             writer.WriteLine($"{Names.Guard}.Length(target.Length, OutputLength, \"{output}\", nameof(target));");
-            writer.WriteLine($"return {passes}.Backward(_floats, input, target);");
+            writer.WriteLine($"return {passes}.Backward({floats}, input, target);");
         }
     }
 
-    private static void WriteStep(SourceWriter writer, ModelSpec spec, string passes)
+    private static void WriteStep(SourceWriter writer, ModelSpec spec, string passes, string floats)
     {
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Streaming inference: advances every layer's State by one time step with <paramref name=\"input\"/> as x_t,");
@@ -163,7 +173,7 @@ internal static class StackModelEmitter
             writer.WriteLine($"{Names.Guard}.Length(output.Length, DenseUnits, \"DenseUnits = {spec.OutputUnits}\", nameof(output));");
             if (spec.CanStream)
             {
-                writer.WriteLine($"{passes}.Step(_floats, input, output);");
+                writer.WriteLine($"{passes}.Step({floats}, input, output);");
                 return;
             }
 
@@ -185,15 +195,12 @@ internal static class StackModelEmitter
         return spec.LastLayer;
     }
 
-    /// <summary>The last layer's output in the array, as a read-only span over <c>_floats</c>.</summary>
+    /// <summary>The last layer's output, as a slice of the local <c>floats</c>.</summary>
     private static string LayerOutput(ModelSpec spec, Buffers buffers)
     {
-        LayerSpec last = spec.LastLayer;
-        int offset = last.IsRecurrent
-            ? buffers.Of(last, BufferRole.States).Offset + (last.ReturnSequences ? last.Units : spec.TimeSteps * last.Units)
-            : buffers.Of(last, BufferRole.Outputs).Offset;
-        return $"new {Names.ReadOnlySpan}(_floats, {offset}, OutputLength)";
+        int offset = StackPasses.OutputOffset(spec, buffers);
+        return $"floats.Slice({offset}, OutputLength)";
     }
 
-    private static string View(int offset, int length) => $"new(_floats, {offset}, {length})";
+    private static string View(string floats, int offset, int length) => $"{floats}.Slice({offset}, {length})";
 }

@@ -11,12 +11,7 @@ namespace RnnGen.Generator.Emit.Stack;
 /// </summary>
 internal static class StackPasses
 {
-    public static string ClassName(ModelSpec spec)
-    {
-        string name = spec.Type.Name;
-        int generic = name.IndexOf('<');
-        return (generic < 0 ? name : name.Substring(0, generic)).TrimStart('@') + "Passes";
-    }
+    public static string ClassName(ModelSpec spec) => ConstructorName(spec).TrimStart('@') + "Passes";
 
     public static void Emit(SourceWriter writer, ModelSpec spec, Buffers buffers)
     {
@@ -27,9 +22,14 @@ internal static class StackPasses
             WriteLayoutComment(writer, buffers);
             writer.WriteLine($"public const int Length = {buffers.TotalLength};");
             writer.WriteLine();
+            WriteAligned(writer);
+            writer.WriteLine();
             WriteInitialize(writer, spec, buffers);
             writer.WriteLine();
             WriteForward(writer, spec, buffers);
+            writer.WriteLine();
+            BatchPasses.Emit(writer, spec, buffers);
+
             if (spec.CanStream)
             {
                 writer.WriteLine();
@@ -40,6 +40,24 @@ internal static class StackPasses
             WriteBackward(writer, spec, buffers);
             writer.WriteLine();
             SummaryEmitter.WriteConstant(writer, spec);
+            if (spec.Type.Keyword.Contains("struct"))
+            {
+                writer.WriteLine();
+                WriteConstructedGuard(writer, spec);
+            }
+        }
+    }
+
+    private static void WriteAligned(SourceWriter writer)
+    {
+        writer.WriteLine("/// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>");
+        writer.WriteLine($"public const int Slack = {Buffers.Alignment};");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The model's floats, from the first 64-byte boundary of its pinned array: every buffer starts a cache line.</summary>");
+        using (writer.Block("public static Span<float> Aligned(float[] array)"))
+        {
+            writer.WriteLine("nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(array));");
+            writer.WriteLine("return array.AsSpan((int)(-address & 63) / sizeof(float), Length);");
         }
     }
 
@@ -79,8 +97,36 @@ internal static class StackPasses
         using (writer.Block("public static void Forward(Span<float> floats, ReadOnlySpan<float> input)"))
         {
             WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: spec.Stateful);
-            ForEachLayer(writer, spec, buffers, backward: false, static (w, emitter, context) => emitter.Forward(w, context));
+            ForEachLayer(writer, spec, buffers, Pass.Forward, static (w, emitter, context) => emitter.Forward(w, context));
         }
+    }
+
+    /// <summary>Every member of a struct model's default value throws this, not a NullReferenceException.</summary>
+    private static void WriteConstructedGuard(SourceWriter writer, ModelSpec spec)
+    {
+        string type = spec.Type.Name.Replace("<", "{").Replace(">", "}");
+        string name = ConstructorName(spec);
+        writer.WriteLine($"/// <summary>The array of a constructed model; default({type}) has none.</summary>");
+        using (writer.Block("public static float[] Constructed(float[]? floats)"))
+        {
+            writer.WriteLine("return floats ?? NotConstructed();");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("[System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        writer.WriteLine("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        using (writer.Block("private static float[] NotConstructed()"))
+        {
+            writer.WriteLine($"throw new InvalidOperationException(\"default({name}) is not a model: construct it with new {name}() or new {name}(seed).\");");
+        }
+    }
+
+    /// <summary>The type's name without type parameters, as its constructors spell it.</summary>
+    public static string ConstructorName(ModelSpec spec)
+    {
+        string name = spec.Type.Name;
+        int generic = name.IndexOf('<');
+        return generic < 0 ? name : name.Substring(0, generic);
     }
 
     private static void WriteStep(SourceWriter writer, ModelSpec spec, Buffers buffers)
@@ -89,26 +135,27 @@ internal static class StackPasses
         using (writer.Block("public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)"))
         {
             WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: true);
-            string x = "input";
+            var x = new Place("input", "0", spec.Features);
             foreach (LayerSpec layer in spec.Layers)
             {
                 writer.WriteLine($"// {layer.Name}: {layer.Describe()}");
                 using (writer.Block())
                 {
-                    var context = new LayerContext(spec, layer, buffers, x, inputGradient: null);
-                    context.WriteWeights(writer, gradients: false);
+                    IVectorBackend ops = Backends.Forward(layer);
+                    var context = new LayerContext(spec, layer, buffers, new Steps(x.Span, 0, x.Length), inputGradient: null, ops);
+                    ops.DeclareWeights(writer, layer);
                     x = LayerEmitters.For(layer.Kind).Step(writer, context, x);
                 }
             }
 
-            writer.WriteLine($"{x}.CopyTo(output);");
+            writer.WriteLine($"{x.Slice}.CopyTo(output);");
         }
     }
 
     private static void WriteBackward(SourceWriter writer, ModelSpec spec, Buffers buffers)
     {
         LayerSpec last = spec.LastLayer;
-        string y = LayerContext.OutputOf(spec, buffers, last);
+        string y = LayerContext.OutputOf(spec, buffers, last).First(last.OutputSteps(spec.TimeSteps));
         string dy = buffers.Of(last, BufferRole.OutputGradients).Name;
         int outputs = spec.OutputLength;
 
@@ -127,27 +174,37 @@ internal static class StackPasses
                 writer.WriteLine($"{dy}[k] = 2f / {outputs} * error;");
             }
 
-            ForEachLayer(writer, spec, buffers, backward: true, static (w, emitter, context) => emitter.Backward(w, context));
+            ForEachLayer(writer, spec, buffers, Pass.Backward, static (w, emitter, context) => emitter.Backward(w, context));
             writer.WriteLine($"return loss / {outputs};");
         }
     }
 
     /// <summary>A block per layer, in order (or in reverse for BPTT), with the layer's weights as locals.</summary>
-    private static void ForEachLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, bool backward, System.Action<SourceWriter, ILayerEmitter, LayerContext> body)
+    public static void ForEachLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, Pass pass, System.Action<SourceWriter, ILayerEmitter, LayerContext> body, int laneWidth = 0)
     {
         int count = spec.Layers.Count;
         for (int i = 0; i < count; i++)
         {
-            LayerSpec layer = spec.Layers[backward ? count - 1 - i : i];
-            string input = layer.Index == 0 ? "input" : LayerContext.OutputOf(spec, buffers, spec.Layers[layer.Index - 1]);
-            string? inputGradient = backward && layer.Index > 0 ? buffers.Of(spec.Layers[layer.Index - 1], BufferRole.OutputGradients).Name : null;
+            LayerSpec layer = spec.Layers[pass == Pass.Backward ? count - 1 - i : i];
+            Steps input = layer.Index == 0
+                ? new Steps(pass == Pass.Lanes ? "laneInputs" : "input", 0, spec.Features)
+                : LayerContext.OutputOf(spec, buffers, spec.Layers[layer.Index - 1]);
+            Steps? inputGradient = pass == Pass.Backward && layer.Index > 0
+                ? new Steps(buffers.Of(spec.Layers[layer.Index - 1], BufferRole.OutputGradients).Name, 0, layer.InputSize)
+                : null;
+            IVectorBackend ops = pass switch
+            {
+                Pass.Backward => Backends.Backward(layer),
+                Pass.Lanes => ScalarBackend.Lanes(laneWidth),
+                _ => Backends.Forward(layer),
+            };
             int steps = layer.InputSteps(spec.TimeSteps);
             int outSteps = layer.OutputSteps(spec.TimeSteps);
             writer.WriteLine($"// {layer.Name}: {layer.Describe()}, [{Shape(steps, layer.InputSize)}] → [{Shape(outSteps, layer.Units)}]");
             using (writer.Block())
             {
-                var context = new LayerContext(spec, layer, buffers, input, inputGradient);
-                context.WriteWeights(writer, gradients: backward);
+                var context = new LayerContext(spec, layer, buffers, input, inputGradient, ops, keepsStates: pass != Pass.Lanes);
+                ops.DeclareWeights(writer, layer);
                 body(writer, LayerEmitters.For(layer.Kind), context);
             }
         }
@@ -192,7 +249,26 @@ internal static class StackPasses
         _ => true,
     };
 
-    private static string Slice(Buffer buffer) => $"floats.Slice({buffer.Offset}, {buffer.Length})";
+    /// <summary>The traversals a layer's maths is written for.</summary>
+    public enum Pass
+    {
+        Forward,
+        Backward,
+
+        /// <summary>PredictBatch's forward pass, one sequence per SIMD lane: only outputs are kept.</summary>
+        Lanes,
+    }
+
+    /// <summary>Where the last layer's output starts in the array.</summary>
+    public static int OutputOffset(ModelSpec spec, Buffers buffers)
+    {
+        LayerSpec last = spec.LastLayer;
+        return last.IsRecurrent
+            ? buffers.Of(last, BufferRole.States).Offset + (last.ReturnSequences ? last.Units : spec.TimeSteps * last.Units)
+            : buffers.Of(last, BufferRole.Outputs).Offset;
+    }
+
+    public static string Slice(Buffer buffer) => $"floats.Slice({buffer.Offset}, {buffer.Length})";
 
     private static string Shape(int steps, int units) => steps == 1 ? $"{units}" : $"{steps}, {units}";
 }

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using RnnGen.Generator.Emit.Stack;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit;
+
+/// <summary>
+/// Which backend writes each layer, chosen once at parse time from the layer's sizes alone (so it is
+/// a unit test on the spec), and the backend object that writes each pass of it.
+/// </summary>
+internal static class Backends
+{
+    /// <summary>The most inputs per step a register layer multiplies in, one broadcast each.</summary>
+    public const int MaxRegisterInputs = 8;
+
+    /// <summary>The most units written out one by one.</summary>
+    public const int MaxUnrolledUnits = 8;
+
+    /// <summary>The most weights an unrolled layer keeps in locals.</summary>
+    public const int MaxUnrolledParameters = 96;
+
+    /// <summary>The spec with every layer's backend chosen.</summary>
+    public static ModelSpec Choose(ModelSpec spec)
+    {
+        var layers = ImmutableArray.CreateBuilder<LayerSpec>(spec.Layers.Count);
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            layers.Add(layer with { Backend = Of(layer) });
+        }
+
+        return spec with { Layers = new EquatableArray<LayerSpec>(layers.MoveToImmutable()) };
+    }
+
+    /// <summary>
+    /// Register for up to four units (one Vector128) fed at most eight inputs; unrolled for up to
+    /// eight units and 96 weights; span loops for anything larger.
+    /// </summary>
+    public static LayerBackend Of(LayerSpec layer) =>
+        layer.Units <= RegisterBackend.Lanes && layer.InputSize <= MaxRegisterInputs ? LayerBackend.Register
+        : layer.Units <= MaxUnrolledUnits && layer.ParameterCount <= MaxUnrolledParameters ? LayerBackend.Unrolled
+        : LayerBackend.Loops;
+
+    /// <summary>
+    /// PredictBatch runs whole groups of sequences one per SIMD lane when every layer is written out
+    /// (register or unrolled) and the model is not stateful (a stateful model must run them in order).
+    /// </summary>
+    public static bool UsesLanes(ModelSpec spec)
+    {
+        if (spec.Stateful)
+        {
+            return false;
+        }
+
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (layer.Backend == LayerBackend.Loops)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The backend of the layer's forward and streaming passes.</summary>
+    public static IVectorBackend Forward(LayerSpec layer) => layer.Backend switch
+    {
+        LayerBackend.Register => RegisterBackend.Instance,
+        LayerBackend.Unrolled => ScalarBackend.Unrolled,
+        _ => LoopsBackend.Instance,
+    };
+
+    /// <summary>The backend of the layer's BPTT: the register backend's is unrolled scalar code.</summary>
+    public static IGradientBackend Backward(LayerSpec layer) =>
+        layer.Backend == LayerBackend.Loops ? LoopsBackend.Instance : ScalarBackend.Unrolled;
+
+    /// <summary>What the backend writes, for the generated file's header.</summary>
+    public static string Describe(LayerSpec layer) => layer.Backend switch
+    {
+        LayerBackend.Register => "register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled",
+        LayerBackend.Unrolled => "unrolled: every unit written out and every weight in a local, so a step is straight-line code",
+        _ => layer.IsRecurrent
+            ? "loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout"
+            : "loops: register-blocked SIMD products over the rows of the kernel at each step",
+    };
+}

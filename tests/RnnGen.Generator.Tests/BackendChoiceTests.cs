@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using RnnGen.Generator.Emit;
+using RnnGen.Generator.Model;
+using RnnGen.Generator.Parsing;
+using RnnGen.Generator.Tests.Infrastructure;
+
+namespace RnnGen.Generator.Tests;
+
+/// <summary>
+/// Which backend each layer gets is a pure function of the spec, decided at parse time: small
+/// layers of any stack are written out (register, unrolled), larger ones run span loops, and
+/// PredictBatch runs sequences in SIMD lanes only when every layer is written out and nothing is stateful.
+/// </summary>
+public class BackendChoiceTests
+{
+    private static ModelSpec Spec(int features, bool stateful, params LayerReader.Layer[] layers) =>
+        Backends.Choose(new ModelSpec(
+            Namespace: null,
+            ContainingTypes: new EquatableArray<TypeDeclaration>(ImmutableArray<TypeDeclaration>.Empty),
+            Type: new TypeDeclaration("class", "M"),
+            HintName: "M.g.cs",
+            TimeSteps: 12,
+            Features: features,
+            Stateful: stateful,
+            Layers: LayerReader.LayOut(layers.ToImmutableArray(), features, LayerBackend.Loops)));
+
+    private static LayerReader.Layer Rnn(int units, bool returnSequences = false) =>
+        new(Model.LayerKind.SimpleRnn, units, Model.Activation.Tanh, UseBias: true, returnSequences, GoBackwards: false);
+
+    private static LayerReader.Layer Dense(int units) =>
+        new(Model.LayerKind.Dense, units, Model.Activation.Linear, UseBias: true, ReturnSequences: false, GoBackwards: false);
+
+    private static LayerBackend[] BackendsOf(ModelSpec spec) => spec.Layers.Select(static layer => layer.Backend).ToArray();
+
+    [Fact]
+    public void The_tutorial_model_is_register_code_with_lanes_for_batches()
+    {
+        ModelSpec spec = Spec(1, stateful: false, Rnn(3), Dense(1));
+
+        Assert.Equal([LayerBackend.Register, LayerBackend.Register], BackendsOf(spec));
+        Assert.True(Backends.UsesLanes(spec));
+    }
+
+    [Fact]
+    public void A_small_stack_is_register_code_layer_by_layer()
+    {
+        ModelSpec spec = Spec(2, stateful: false, Rnn(4, returnSequences: true), Rnn(4), Dense(1));
+
+        Assert.Equal([LayerBackend.Register, LayerBackend.Register, LayerBackend.Register], BackendsOf(spec));
+        Assert.True(Backends.UsesLanes(spec));
+    }
+
+    [Theory]
+    [InlineData(1, 4, "Register")]
+    [InlineData(8, 4, "Register")]
+    [InlineData(9, 4, "Unrolled")]
+    [InlineData(1, 5, "Unrolled")]
+    [InlineData(2, 8, "Unrolled")]
+    [InlineData(5, 8, "Loops")] // 5·8 + 8·8 + 8 = 112 weights: more than 96 locals
+    [InlineData(1, 9, "Loops")]
+    [InlineData(4, 64, "Loops")]
+    public void A_recurrent_layer_backend_follows_its_units_and_inputs(int inputs, int units, string expected)
+    {
+        Assert.Equal(expected, Spec(inputs, stateful: false, Rnn(units)).Layers[0].Backend.ToString());
+    }
+
+    [Fact]
+    public void Mixed_stacks_mix_backends_and_run_batches_per_sequence()
+    {
+        ModelSpec spec = Spec(3, stateful: false, Dense(8), Rnn(64, returnSequences: true), Dense(4), Rnn(3), Dense(1));
+
+        Assert.Equal(
+            [LayerBackend.Unrolled, LayerBackend.Loops, LayerBackend.Loops, LayerBackend.Register, LayerBackend.Register],
+            BackendsOf(spec));
+        Assert.False(Backends.UsesLanes(spec));
+    }
+
+    [Fact]
+    public void A_stateful_model_runs_batches_in_order_not_in_lanes()
+    {
+        ModelSpec spec = Spec(1, stateful: true, Rnn(3), Dense(1));
+
+        Assert.Equal(LayerBackend.Register, spec.Layers[0].Backend);
+        Assert.False(Backends.UsesLanes(spec));
+    }
+
+    [Fact]
+    public void The_parsed_spec_carries_the_chosen_backends()
+    {
+        GeneratorHarness.Run run = GeneratorHarness.RunGenerator("""
+            using RnnGen;
+            [Rnn(TimeSteps = 6, Features = 2)]
+            [SimpleRnn(4, ReturnSequences = true)]
+            [SimpleRnn(20)]
+            [Dense(1)]
+            public partial class Mixed;
+            """);
+
+        string generated = Assert.Single(Assert.Single(run.Result.Results).GeneratedSources).SourceText.ToString();
+        string[] header = generated.Split('\n').TakeWhile(static line => line.StartsWith("//", StringComparison.Ordinal)).ToArray();
+        Assert.Contains(header, static line => line.Contains("simple_rnn: SimpleRNN(4, tanh, return_sequences)"));
+        Assert.Equal(["register", "loops", "unrolled"], header.Where(static line => line.StartsWith("//     ", StringComparison.Ordinal)).Select(static line => line.Trim('/', ' ').Split(':')[0]).ToArray());
+    }
+}
