@@ -119,7 +119,7 @@ public class DeclarationProbeTests
     [InlineData(Model, "public class State { }", "'B.State'")]
     [InlineData(Model, "public void Step() { }", "'B.Step()'")]
     [InlineData(Stack, "public string Summary() => \"\"; public int Layout;", "'B.Summary()', 'B.Layout'")]
-    [InlineData(Model, "protected float[] _parameters = new float[1];", "'B._parameters'")]
+    [InlineData(Model, "protected float[] _floats = new float[1];", "'B._floats'")]
     public void RNNG017_base_class_members_named_like_generated_members_are_reported_on_the_base(string attributes, string member, string named)
     {
         string source = $$"""

@@ -128,7 +128,7 @@ public class DiagnosticTests
     [InlineData("public void Predict() { }", "Predict")]
     [InlineData("public int State;", "State")]
     [InlineData("public Model(int size) { }", "Model")]
-    [InlineData("private float[] _parameters = [];", "_parameters")]
+    [InlineData("private float[] _floats = [];", "_floats")]
     public void RNNG007_member_that_a_generated_member_would_clash_with_is_reported_on_it(string member, string located)
     {
         string source = $$"""
