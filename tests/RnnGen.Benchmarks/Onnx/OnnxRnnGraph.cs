@@ -3,13 +3,18 @@ using static RnnGen.Benchmarks.Onnx.OnnxFields;
 namespace RnnGen.Benchmarks.Onnx;
 
 /// <summary>
-/// Builds, as ONNX bytes, the graph that serves a SimpleRNN + Dense model in ONNX Runtime:
-/// <c>x [T, 1, F] → RNN → Y_h [1, 1, H] → Reshape [1, H] → Gemm (+ activation) → y [1, D]</c>.
+/// Builds, as ONNX bytes, the graph that serves a one-recurrent-layer model in ONNX Runtime:
+/// <c>x [T, 1, F] → RNN | LSTM | GRU → Y_h [1, 1, H] → Reshape [1, H]</c>, then, for a model ending in
+/// Dense, <c>Gemm (+ activation) → y [1, D]</c>.
 /// </summary>
 /// <remarks>
-/// ONNX's RNN computes <c>H_t = f(X_t·Wᵀ + H_{t-1}·Rᵀ + Wb + Rb)</c> with <c>W [1, H, F]</c> and
-/// <c>R [1, H, H]</c>, so W is the Keras Kernel transposed, R the RecurrentKernel transposed, and
-/// <c>B = [Bias, zeros]</c>. The Dense layer is a Gemm on the Keras <c>[H, D]</c> kernel as it is.
+/// ONNX's recurrent operators compute <c>X_t·Wᵀ + H_{t-1}·Rᵀ + Wb + Rb</c> per gate with
+/// <c>W [1, G·H, F]</c> and <c>R [1, G·H, H]</c>: W is the Keras kernel transposed, R the recurrent
+/// kernel transposed, gate block by gate block in ONNX's order. LSTM: ONNX's gates are i, o, f, c
+/// (Keras: i, f, c, o), and Keras' one bias is Wb with Rb zero. GRU: both orders are z, r, h;
+/// <c>linear_before_reset = 1</c> is Keras' reset_after, with the bias rows as Wb and Rb; without
+/// reset_after Keras' one bias is Wb and Rb is zero. SimpleRNN: <c>B = [bias, zeros]</c>. The Dense
+/// layer is a Gemm on the Keras <c>[H, D]</c> kernel as it is.
 /// </remarks>
 internal static class OnnxRnnGraph
 {
@@ -19,47 +24,81 @@ internal static class OnnxRnnGraph
     public const string InputName = "x";
     public const string OutputName = "y";
 
-    /// <summary>The serialized ModelProto for <paramref name="shape"/> with the given Keras-layout weights.</summary>
-    public static byte[] Build(RnnShape shape, ReadOnlySpan<float> parameters)
+    /// <summary>The serialized ModelProto for a SimpleRNN + Dense <paramref name="shape"/> with the given Keras-layout weights.</summary>
+    public static byte[] Build(RnnShape shape, ReadOnlySpan<float> parameters) => Build(LayoutOf(shape), parameters);
+
+    /// <summary>The layout of a single-layer shape.</summary>
+    public static ModelLayout LayoutOf(RnnShape shape) => new(
+        shape.TimeSteps,
+        shape.Features,
+        shape.Stateful,
+        LayerSettings.SimpleRnn(shape.HiddenUnits, shape.HiddenActivation, returnSequences: shape.ReturnSequences),
+        LayerSettings.Dense(shape.DenseUnits, shape.DenseActivation));
+
+    /// <summary>The serialized ModelProto for <paramref name="layout"/> (one recurrent layer, then at most one Dense layer) with the given Keras-layout weights.</summary>
+    /// <exception cref="NotSupportedException">Another architecture, or an option the graph does not model.</exception>
+    public static byte[] Build(ModelLayout layout, ReadOnlySpan<float> parameters)
     {
-        if (shape.ReturnSequences || shape.Stateful)
+        LayerLayout recurrent = layout.Layers[0];
+        LayerSettings cell = recurrent.Settings;
+        if (layout.Stateful || !cell.IsRecurrent || cell.ReturnSequences || cell.GoBackwards || cell.Bidirectional || !cell.UseBias
+            || layout.Layers.Count > 2 || (layout.Layers.Count == 2 && layout.Layers[1].Kind != LayerKind.Dense))
         {
-            throw new NotSupportedException("The ONNX baseline serves the last step of a stateless model only.");
+            throw new NotSupportedException($"The ONNX baseline serves one stateless, forward, biased recurrent layer on its last step, then at most one Dense layer; not {layout}.");
         }
 
-        int f = shape.Features;
-        int h = shape.HiddenUnits;
-        int d = shape.DenseUnits;
-        ReadOnlySpan<float> kernel = parameters.Slice(0, f * h);
-        ReadOnlySpan<float> recurrentKernel = parameters.Slice(f * h, h * h);
-        ReadOnlySpan<float> bias = parameters.Slice(f * h + h * h, h);
-        ReadOnlySpan<float> denseKernel = parameters.Slice(f * h + h * h + h, h * d);
-        ReadOnlySpan<float> denseBias = parameters.Slice(f * h + h * h + h + h * d, d);
+        int f = layout.Features;
+        int h = cell.Units;
+        int blocks = recurrent.Weights[0].Columns / h;
+        int[] order = cell.Kind == LayerKind.Lstm ? [0, 3, 1, 2] : [.. Enumerable.Range(0, blocks)]; // ONNX block k is Keras block order[k]
+        ReadOnlySpan<float> kernel = Of(recurrent.Weights[0], parameters);
+        ReadOnlySpan<float> recurrentKernel = Of(recurrent.Weights[1], parameters);
+        ReadOnlySpan<float> bias = Of(recurrent.Weights[2], parameters);
 
-        float[] inputBias = new float[2 * h];
-        bias.CopyTo(inputBias);
+        float[] b = new float[2 * blocks * h];
+        for (int k = 0; k < blocks; k++)
+        {
+            bias.Slice(order[k] * h, h).CopyTo(b.AsSpan(k * h));
+            if (cell.Kind == LayerKind.Gru && cell.ResetAfter)
+            {
+                bias.Slice(blocks * h + order[k] * h, h).CopyTo(b.AsSpan((blocks + k) * h));
+            }
+        }
 
         var graph = new ProtoMessage()
             .String(OnnxFields.Graph.Name, "rnngen_benchmark")
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("W", [1, h, f], Transpose(kernel, f, h)))
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("R", [1, h, h], Transpose(recurrentKernel, h, h)))
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("B", [1, 2 * h], inputBias))
+            .Message(OnnxFields.Graph.Initializer, FloatTensor("W", [1, blocks * h, f], Gates(kernel, f, h, order)))
+            .Message(OnnxFields.Graph.Initializer, FloatTensor("R", [1, blocks * h, h], Gates(recurrentKernel, h, h, order)))
+            .Message(OnnxFields.Graph.Initializer, FloatTensor("B", [1, 2 * blocks * h], b))
             .Message(OnnxFields.Graph.Initializer, Int64Tensor("state_shape", [2], [1, h]))
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("dense_kernel", [h, d], denseKernel))
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("dense_bias", [d], denseBias))
-            .Message(OnnxFields.Graph.Input, TensorValue(InputName, [shape.TimeSteps, 1, f]))
-            .Message(OnnxFields.Graph.Output, TensorValue(OutputName, [1, d]))
-            .Message(OnnxFields.Graph.Node, RnnNode(shape))
-            .Message(OnnxFields.Graph.Node, Node("Reshape", ["h_last", "state_shape"], "h_2d"));
+            .Message(OnnxFields.Graph.Input, TensorValue(InputName, [layout.TimeSteps, 1, f]))
+            .Message(OnnxFields.Graph.Output, TensorValue(OutputName, [1, layout.OutputUnits]))
+            .Message(OnnxFields.Graph.Node, RecurrentNode(cell));
 
-        if (shape.DenseActivation == Activation.Linear)
+        if (layout.Layers.Count == 1)
         {
-            graph.Message(OnnxFields.Graph.Node, Node("Gemm", ["h_2d", "dense_kernel", "dense_bias"], OutputName));
+            graph.Message(OnnxFields.Graph.Node, Node("Reshape", ["h_last", "state_shape"], OutputName));
         }
         else
         {
-            graph.Message(OnnxFields.Graph.Node, Node("Gemm", ["h_2d", "dense_kernel", "dense_bias"], "dense"))
-                 .Message(OnnxFields.Graph.Node, Node(OperatorName(shape.DenseActivation), ["dense"], OutputName));
+            LayerLayout dense = layout.Layers[1];
+            graph.Message(OnnxFields.Graph.Initializer, FloatTensor("dense_kernel", [h, dense.Units], Of(dense.Weights[0], parameters)))
+                 .Message(OnnxFields.Graph.Node, Node("Reshape", ["h_last", "state_shape"], "h_2d"));
+            string[] gemmInputs = dense.Settings.UseBias ? ["h_2d", "dense_kernel", "dense_bias"] : ["h_2d", "dense_kernel"];
+            if (dense.Settings.UseBias)
+            {
+                graph.Message(OnnxFields.Graph.Initializer, FloatTensor("dense_bias", [dense.Units], Of(dense.Weights[1], parameters)));
+            }
+
+            if (dense.Settings.Activation == Activation.Linear)
+            {
+                graph.Message(OnnxFields.Graph.Node, Node("Gemm", gemmInputs, OutputName));
+            }
+            else
+            {
+                graph.Message(OnnxFields.Graph.Node, Node("Gemm", gemmInputs, "dense"))
+                     .Message(OnnxFields.Graph.Node, Node(OperatorName(dense.Settings.Activation), ["dense"], OutputName));
+            }
         }
 
         return new ProtoMessage()
@@ -72,22 +111,61 @@ internal static class OnnxRnnGraph
             .ToByteArray();
     }
 
-    // RNN with only Y_h wired (the empty name leaves the per-step output Y unused).
-    private static ProtoMessage RnnNode(RnnShape shape) =>
-        new ProtoMessage()
+    // The recurrent node with only Y_h wired (the empty name leaves the per-step output Y unused).
+    private static ProtoMessage RecurrentNode(LayerSettings cell)
+    {
+        string[] activations = cell.Kind switch
+        {
+            LayerKind.Lstm => [OperatorName(cell.RecurrentActivation), OperatorName(cell.Activation), OperatorName(cell.Activation)],
+            LayerKind.Gru => [OperatorName(cell.RecurrentActivation), OperatorName(cell.Activation)],
+            _ => [OperatorName(cell.Activation)],
+        };
+        var node = new ProtoMessage()
             .String(OnnxFields.Node.Input, InputName)
             .String(OnnxFields.Node.Input, "W")
             .String(OnnxFields.Node.Input, "R")
             .String(OnnxFields.Node.Input, "B")
             .String(OnnxFields.Node.Output, "")
             .String(OnnxFields.Node.Output, "h_last")
-            .String(OnnxFields.Node.OpType, "RNN")
-            .Message(OnnxFields.Node.Attribute, IntAttribute("hidden_size", shape.HiddenUnits))
-            .Message(OnnxFields.Node.Attribute, IntAttribute("layout", 0))
-            .Message(OnnxFields.Node.Attribute, new ProtoMessage()
-                .String(OnnxFields.Attribute.Name, "activations")
-                .Int64(OnnxFields.Attribute.Type, OnnxFields.Attribute.TypeStrings)
-                .String(OnnxFields.Attribute.Strings, OperatorName(shape.HiddenActivation)));
+            .String(OnnxFields.Node.OpType, cell.Kind switch { LayerKind.Lstm => "LSTM", LayerKind.Gru => "GRU", _ => "RNN" })
+            .Message(OnnxFields.Node.Attribute, IntAttribute("hidden_size", cell.Units))
+            .Message(OnnxFields.Node.Attribute, IntAttribute("layout", 0));
+        if (cell.Kind == LayerKind.Gru)
+        {
+            node.Message(OnnxFields.Node.Attribute, IntAttribute("linear_before_reset", cell.ResetAfter ? 1 : 0));
+        }
+
+        var attribute = new ProtoMessage()
+            .String(OnnxFields.Attribute.Name, "activations")
+            .Int64(OnnxFields.Attribute.Type, OnnxFields.Attribute.TypeStrings);
+        foreach (string activation in activations)
+        {
+            attribute.String(OnnxFields.Attribute.Strings, activation);
+        }
+
+        return node.Message(OnnxFields.Node.Attribute, attribute);
+    }
+
+    private static ReadOnlySpan<float> Of(WeightLayout weight, ReadOnlySpan<float> parameters) => parameters.Slice(weight.Offset, weight.Length);
+
+    // A Keras [rows, G·units] kernel as ONNX's [G·units, rows]: each gate block transposed, blocks in ONNX's order.
+    private static float[] Gates(ReadOnlySpan<float> kernel, int rows, int units, int[] order)
+    {
+        int columns = order.Length * units;
+        var result = new float[kernel.Length];
+        for (int k = 0; k < order.Length; k++)
+        {
+            for (int u = 0; u < units; u++)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    result[(k * units + u) * rows + r] = kernel[r * columns + order[k] * units + u];
+                }
+            }
+        }
+
+        return result;
+    }
 
     private static ProtoMessage Node(string operatorType, string[] inputs, string output)
     {
@@ -137,26 +215,11 @@ internal static class OnnxRnnGraph
             .Message(OnnxFields.ValueInfo.Type, new ProtoMessage().Message(OnnxFields.Type.TensorType, tensorType));
     }
 
-    // Row-major [rows, columns] → row-major [columns, rows].
-    private static float[] Transpose(ReadOnlySpan<float> matrix, int rows, int columns)
-    {
-        var transposed = new float[matrix.Length];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < columns; c++)
-            {
-                transposed[c * rows + r] = matrix[r * columns + c];
-            }
-        }
-
-        return transposed;
-    }
-
     private static string OperatorName(Activation activation) => activation switch
     {
         Activation.Tanh => "Tanh",
         Activation.Relu => "Relu",
         Activation.Sigmoid => "Sigmoid",
-        _ => throw new NotSupportedException($"No ONNX RNN activation for {activation} in this benchmark."),
+        _ => throw new NotSupportedException($"No ONNX activation for {activation} in this benchmark."),
     };
 }

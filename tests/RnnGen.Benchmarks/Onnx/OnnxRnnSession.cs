@@ -18,6 +18,11 @@ internal sealed class OnnxRnnSession : IDisposable
     private readonly OrtValue[] outputValues;
 
     public OnnxRnnSession(RnnShape shape, ReadOnlySpan<float> parameters)
+        : this(OnnxRnnGraph.LayoutOf(shape), parameters)
+    {
+    }
+
+    public OnnxRnnSession(ModelLayout layout, ReadOnlySpan<float> parameters)
     {
         using var options = new SessionOptions
         {
@@ -27,12 +32,12 @@ internal sealed class OnnxRnnSession : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        session = new InferenceSession(OnnxRnnGraph.Build(shape, parameters), options);
+        session = new InferenceSession(OnnxRnnGraph.Build(layout, parameters), options);
 
-        Input = new float[shape.InputLength];
-        Output = new float[shape.DenseUnits];
-        inputValue = OrtValue.CreateTensorValueFromMemory(Input, [shape.TimeSteps, 1, shape.Features]);
-        outputValue = OrtValue.CreateTensorValueFromMemory(Output, [1, shape.DenseUnits]);
+        Input = new float[layout.InputLength];
+        Output = new float[layout.OutputUnits];
+        inputValue = OrtValue.CreateTensorValueFromMemory(Input, [layout.TimeSteps, 1, layout.Features]);
+        outputValue = OrtValue.CreateTensorValueFromMemory(Output, [1, layout.OutputUnits]);
         inputValues = [inputValue];
         outputValues = [outputValue];
     }

@@ -27,6 +27,9 @@ internal static class EquivalenceCheck
         passed &= CheckShape(new LargeRnn(seed: 7), log);
         passed &= CheckStack(new StackedRnn(seed: 7), log);
         passed &= CheckStack(new MediumRnn(seed: 7), log);
+        passed &= CheckOnnxLayer(new ModelLayout(16, 3, false, LayerSettings.Lstm(8), LayerSettings.Dense(2, Activation.Tanh)), log);
+        passed &= CheckOnnxLayer(new ModelLayout(16, 3, false, LayerSettings.Gru(8)), log);
+        passed &= CheckOnnxLayer(new ModelLayout(16, 3, false, LayerSettings.Gru(8, resetAfter: false), LayerSettings.Dense(1)), log);
         passed &= CheckFloorTanh(log);
         passed &= CheckFit(log);
         return passed;
@@ -124,6 +127,32 @@ internal static class EquivalenceCheck
             & Report(log, $"{name}: naive stack Backward loss", loss)
             & Report(log, $"{name}: naive stack Backward gradients", gradients)
             & Report(log, $"{name}: PredictBatch vs naive stack", Agreement.RelativeError(naiveBatch, batchOutputs));
+    }
+
+    // ONNX Runtime's LSTM and GRU operators, given the same weights as the naive layers (gate orders and bias
+    // rows converted by OnnxRnnGraph), compute the same outputs: both baselines of the gated benchmarks agree.
+    private static bool CheckOnnxLayer(ModelLayout layout, TextWriter log)
+    {
+        var naive = new NaiveSequential(layout);
+        var random = new Random(13);
+        for (int i = 0; i < naive.Parameters.Length; i++)
+        {
+            naive.Parameters[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        using var onnx = new OnnxRnnSession(layout, naive.Parameters);
+        var data = new SyntheticSequences(Samples, layout.InputLength, layout.OutputLength, seed: 14);
+        var naiveOutput = new float[layout.OutputLength];
+        double worst = 0;
+        for (int s = 0; s < Samples; s++)
+        {
+            naive.Predict(data.Input(s), naiveOutput);
+            data.Input(s).CopyTo(onnx.Input);
+            onnx.Run();
+            worst = Math.Max(worst, Agreement.RelativeError(onnx.Output, naiveOutput));
+        }
+
+        return Report(log, $"{layout}: ONNX Runtime vs the naive layers", worst);
     }
 
     // The floor uses the product's own VectorMath.Tanh; it is only a floor if that tanh is as accurate as
