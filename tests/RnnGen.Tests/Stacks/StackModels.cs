@@ -42,10 +42,24 @@ public partial class StackedSimpleRnn64;
 [Dense(2)]
 public partial class LargeStack;
 
-/// <summary>The stacks above, by name, for theories.</summary>
+/// <summary>The stacks above, MixedBackendModels' and ActivationModels', by name, for theories.</summary>
 internal static class StackModels
 {
-    public static TheoryData<string> Names => new()
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            TheoryData<string> names = Own;
+            foreach (string name in ActivationModels.All)
+            {
+                names.Add(name);
+            }
+
+            return names;
+        }
+    }
+
+    private static TheoryData<string> Own => new()
     {
         nameof(DenseAroundRecurrentStack),
         nameof(DenseBetweenRecurrentStack),
@@ -83,6 +97,6 @@ internal static class StackModels
         nameof(LoopsIntoUnrolledStack) => new LoopsIntoUnrolledStack(seed: 10),
         nameof(LanesSequenceStack) => new LanesSequenceStack(seed: 11),
         nameof(UnrolledWithoutBiasStack) => new UnrolledWithoutBiasStack(seed: 12),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such stack"),
+        _ => ActivationModels.Create(name),
     };
 }
