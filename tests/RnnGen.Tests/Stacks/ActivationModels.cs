@@ -113,7 +113,7 @@ public partial class SwishLoopsStack;
 /// <summary>The models above, by name, for theories.</summary>
 internal static class ActivationModels
 {
-    /// <summary>Every model above; StackModels lists them, so every StackNumericsTests theory checks them.</summary>
+    /// <summary>Every model above; StackModels lists them, so every StackNumericsTests theory checks them (LanesBatchTests those of LaneNames).</summary>
     public static string[] All =>
     [
         nameof(HardSigmoidRegisterStack),
@@ -139,9 +139,9 @@ internal static class ActivationModels
         nameof(SwishLoopsStack),
     ];
 
-    /// <summary>The models whose PredictBatch runs sequences in SIMD lanes: every layer written out.</summary>
-    public static TheoryData<string> LaneNames => new()
-    {
+    /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out), for LanesBatchTests.</summary>
+    public static string[] LaneNames =>
+    [
         nameof(HardSigmoidRegisterStack),
         nameof(HardSigmoidUnrolledStack),
         nameof(HardSigmoidKeras2RegisterStack),
@@ -156,7 +156,7 @@ internal static class ActivationModels
         nameof(SoftsignUnrolledStack),
         nameof(SwishRegisterStack),
         nameof(SwishUnrolledStack),
-    };
+    ];
 
     public static IRnnModel Create(string name) => name switch
     {

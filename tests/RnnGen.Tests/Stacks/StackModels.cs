@@ -45,21 +45,7 @@ public partial class LargeStack;
 /// <summary>The stacks above, MixedBackendModels' and ActivationModels', by name, for theories.</summary>
 internal static class StackModels
 {
-    public static TheoryData<string> Names
-    {
-        get
-        {
-            TheoryData<string> names = Own;
-            foreach (string name in ActivationModels.All)
-            {
-                names.Add(name);
-            }
-
-            return names;
-        }
-    }
-
-    private static TheoryData<string> Own => new()
+    public static TheoryData<string> Names => With(ActivationModels.All, new()
     {
         nameof(DenseAroundRecurrentStack),
         nameof(DenseBetweenRecurrentStack),
@@ -73,15 +59,15 @@ internal static class StackModels
         nameof(LoopsIntoUnrolledStack),
         nameof(LanesSequenceStack),
         nameof(UnrolledWithoutBiasStack),
-    };
+    });
 
     /// <summary>The stacks whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
-    public static TheoryData<string> LaneNames => new()
+    public static TheoryData<string> LaneNames => With(ActivationModels.LaneNames, new()
     {
         nameof(RegisterStack),
         nameof(LanesSequenceStack),
         nameof(UnrolledWithoutBiasStack),
-    };
+    });
 
     public static IRnnModel Create(string name) => name switch
     {
@@ -99,4 +85,14 @@ internal static class StackModels
         nameof(UnrolledWithoutBiasStack) => new UnrolledWithoutBiasStack(seed: 12),
         _ => ActivationModels.Create(name),
     };
+
+    private static TheoryData<string> With(string[] more, TheoryData<string> names)
+    {
+        foreach (string name in more)
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
 }
