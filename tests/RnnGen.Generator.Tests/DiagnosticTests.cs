@@ -97,14 +97,14 @@ public class DiagnosticTests
     public void RNNG005_undefined_activation_is_reported_on_the_argument()
     {
         string source = """
-            [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2, DenseActivation = (RnnGen.Activation)7)]
+            [RnnGen.Rnn(TimeSteps = 3, HiddenUnits = 2, DenseActivation = (RnnGen.Activation)11)]
             public partial class Model { }
             """;
         Diagnostic diagnostic = SingleDiagnostic(source);
 
         Assert.Equal("RNNG005", diagnostic.Id);
-        Assert.Equal("DenseActivation = (RnnGen.Activation)7", LocatedText(diagnostic, source));
-        Assert.Contains("use Activation.Linear, Activation.Tanh, Activation.Relu or Activation.Sigmoid", diagnostic.GetMessage());
+        Assert.Equal("DenseActivation = (RnnGen.Activation)11", LocatedText(diagnostic, source));
+        Assert.Contains("use one of its members, such as Activation.Tanh, Activation.Sigmoid or Activation.Swish", diagnostic.GetMessage());
     }
 
     [Theory]

@@ -225,4 +225,29 @@ public class SnapshotTests
         [Dense(5, Activation = Activation.Sigmoid, UseBias = false)]
         public partial class ReversedRnn;
         """, nameof(Unrolled_layers_going_backwards_without_bias));
+
+    [Fact]
+    public void Swish_layers_keep_their_preactivations_for_BPTT() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Control;
+
+        /// <summary>Swish (Keras silu) in a register SimpleRNN and a Dense layer: BPTT reads each pre-activation back.</summary>
+        [Rnn(TimeSteps = 4, Features = 1)]
+        [SimpleRnn(3, Activation = Activation.Swish, ReturnSequences = true)]
+        [Dense(1, Activation = Activation.Swish)]
+        public partial class SwishRnn;
+        """, nameof(Swish_layers_keep_their_preactivations_for_BPTT));
+
+    [Fact]
+    public void Keras2_hard_sigmoid_in_the_shorthand() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Legacy;
+
+        /// <summary>Keras 2's hard sigmoid, clip(0.2 x + 0.5, 0, 1), on an unrolled layer and its Dense layer.</summary>
+        [Rnn(TimeSteps = 4, Features = 2, HiddenUnits = 6, DenseUnits = 1,
+             HiddenActivation = Activation.HardSigmoidKeras2, DenseActivation = Activation.HardSigmoidKeras2)]
+        public partial class Keras2Rnn { }
+        """, nameof(Keras2_hard_sigmoid_in_the_shorthand));
 }

@@ -39,7 +39,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndefinedActivation = Error(
         "RNNG005",
         "An activation is not defined",
-        "{0} = {1} is not an Activation: use Activation.Linear, Activation.Tanh, Activation.Relu or Activation.Sigmoid",
+        "{0} = {1} is not an Activation: use one of its members, such as Activation.Tanh, Activation.Sigmoid or Activation.Swish",
         "An activation cast from an integer that RnnGen.Activation does not define has no code to generate.");
 
     public static readonly DiagnosticDescriptor UnsupportedTypeKind = Error(

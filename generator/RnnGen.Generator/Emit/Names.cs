@@ -20,13 +20,16 @@ internal static class Names
 
     /// <summary>
     /// The activation's derivative written in terms of its output <paramref name="y"/> (a local or an
-    /// element access), or null for linear, whose derivative is 1.
+    /// element access), or of its pre-activation for Swish (<see cref="LayerSpec.KeepsPreactivations"/>);
+    /// null for linear, whose derivative is 1. Tanh, sigmoid and relu are written inline; the others
+    /// call the runtime's scalar slopes, the same bits as its span kernels.
     /// </summary>
-    public static string? DerivativeFromOutput(Activation activation, string y) => activation switch
+    public static string? Derivative(Activation activation, string y) => activation switch
     {
+        Activation.Linear => null,
         Activation.Tanh => $"(1f - {y} * {y})",
         Activation.Sigmoid => $"{y} * (1f - {y})",
         Activation.Relu => $"({y} > 0f ? 1f : 0f)",
-        _ => null,
+        _ => $"Activations.{activation}Derivative({y})",
     };
 }

@@ -35,6 +35,14 @@ internal sealed record LayerSpec(
 
     public int StateLength => LayerWeights.StateLength(Kind, Units);
 
+    /// <summary>
+    /// BPTT needs the layer's pre-activations: one of its activations is Swish, whose derivative is
+    /// no function of its output. Forward then keeps each step's pre-activation, the kernel's width
+    /// of floats (U; G·U for a gated layer), in the layer's Preactivations buffer. A gated layer adds
+    /// its recurrent activation here.
+    /// </summary>
+    public bool KeepsPreactivations => Activation == Activation.Swish;
+
     public int ParameterCount
     {
         get

@@ -180,7 +180,8 @@ internal static class ModelParser
     internal static Activation ReadActivation(AttributeArguments arguments, string name, Activation defaultValue, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         int value = arguments.Int(name, (int)defaultValue);
-        if (value is < (int)Activation.Linear or > (int)Activation.Sigmoid)
+        // Every member of the linked enum is accepted, so a new activation needs no change here.
+        if (!System.Enum.IsDefined(typeof(Activation), value))
         {
             diagnostics.Add(Diagnostic(
                 DiagnosticDescriptors.UndefinedActivation,

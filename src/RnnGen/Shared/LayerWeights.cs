@@ -128,12 +128,23 @@ internal static class LayerWeights
         _ => "concat",
     };
 
-    /// <summary>Keras' name of an activation: <c>linear</c>, <c>tanh</c>, <c>relu</c>, <c>sigmoid</c>.</summary>
+    /// <summary>
+    /// Keras' name of an activation: <c>linear</c>, <c>tanh</c>, <c>relu</c>, <c>sigmoid</c>, <c>hard_sigmoid</c>,
+    /// <c>elu</c>, <c>selu</c>, <c>softplus</c>, <c>softsign</c>, <c>silu</c>; and RnnGen's own
+    /// <c>hard_sigmoid_keras2</c> for Keras 2's hard sigmoid, which Keras 2 also called <c>hard_sigmoid</c>.
+    /// </summary>
     public static string ActivationName(Activation activation) => activation switch
     {
         Activation.Tanh => "tanh",
         Activation.Relu => "relu",
         Activation.Sigmoid => "sigmoid",
+        Activation.HardSigmoid => "hard_sigmoid",
+        Activation.HardSigmoidKeras2 => "hard_sigmoid_keras2",
+        Activation.Elu => "elu",
+        Activation.Selu => "selu",
+        Activation.Softplus => "softplus",
+        Activation.Softsign => "softsign",
+        Activation.Swish => "silu",
         _ => "linear",
     };
 }

@@ -69,7 +69,7 @@ public class KerasWeightsJsonVersionOneTests
 
     [Theory]
     [InlineData("cell", "\"Lstm\"")]
-    [InlineData("hiddenActivation", "\"swish\"")]
+    [InlineData("hiddenActivation", "\"gelu\"")]
     [InlineData("denseUnits", "\"1\"")]
     public void A_shape_that_names_no_model_is_refused_quoting_it(string field, string value)
     {

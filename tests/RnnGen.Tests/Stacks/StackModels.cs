@@ -42,10 +42,10 @@ public partial class StackedSimpleRnn64;
 [Dense(2)]
 public partial class LargeStack;
 
-/// <summary>The stacks above, by name, for theories.</summary>
+/// <summary>The stacks above, MixedBackendModels' and ActivationModels', by name, for theories.</summary>
 internal static class StackModels
 {
-    public static TheoryData<string> Names => new()
+    public static TheoryData<string> Names => With(ActivationModels.All, new()
     {
         nameof(DenseAroundRecurrentStack),
         nameof(DenseBetweenRecurrentStack),
@@ -59,15 +59,15 @@ internal static class StackModels
         nameof(LoopsIntoUnrolledStack),
         nameof(LanesSequenceStack),
         nameof(UnrolledWithoutBiasStack),
-    };
+    });
 
     /// <summary>The stacks whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
-    public static TheoryData<string> LaneNames => new()
+    public static TheoryData<string> LaneNames => With(ActivationModels.LaneNames, new()
     {
         nameof(RegisterStack),
         nameof(LanesSequenceStack),
         nameof(UnrolledWithoutBiasStack),
-    };
+    });
 
     public static IRnnModel Create(string name) => name switch
     {
@@ -83,6 +83,16 @@ internal static class StackModels
         nameof(LoopsIntoUnrolledStack) => new LoopsIntoUnrolledStack(seed: 10),
         nameof(LanesSequenceStack) => new LanesSequenceStack(seed: 11),
         nameof(UnrolledWithoutBiasStack) => new UnrolledWithoutBiasStack(seed: 12),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such stack"),
+        _ => ActivationModels.Create(name),
     };
+
+    private static TheoryData<string> With(string[] more, TheoryData<string> names)
+    {
+        foreach (string name in more)
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
 }

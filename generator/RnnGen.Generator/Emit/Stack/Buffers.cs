@@ -13,6 +13,12 @@ internal enum BufferRole
     /// <summary>A Dense layer's output at every step it is applied to.</summary>
     Outputs,
 
+    /// <summary>
+    /// The pre-activation of every step (the kernel's width per step), kept by Forward for BPTT of a
+    /// layer whose <see cref="LayerSpec.KeepsPreactivations"/>, and only for such layers.
+    /// </summary>
+    Preactivations,
+
     /// <summary>d loss / d the layer's output, shaped like it.</summary>
     OutputGradients,
 
@@ -63,6 +69,16 @@ internal sealed class Buffers
                 length + padding,
                 purpose + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
                 padded);
+            if (layer.KeepsPreactivations)
+            {
+                AddFor(
+                    layer,
+                    BufferRole.Preactivations,
+                    stem + "Preactivations",
+                    (long)layer.InputSteps(spec.TimeSteps) * layer.Kernel.Columns + padding,
+                    $"{layer.Name}: the pre-activation of every step, for BPTT" + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
+                    padded);
+            }
         }
 
         foreach (LayerSpec layer in spec.Layers)

@@ -27,21 +27,21 @@ internal sealed class DenseLayer : ILayerEmitter
         if (c.Layer.InputSteps(c.T) == 1)
         {
             writer.WriteLine($"// {Formula(c.Layer)}");
-            WriteAffine(writer, c, c.Input.At("0"), "0");
+            WriteAffine(writer, c, c.Input.At("0"), "0", c.Preactivations);
             return;
         }
 
         writer.WriteLine($"// {Formula(c.Layer)}, at every step of the sequence");
         using (writer.Block($"for (int t = 0; t < {c.Layer.InputSteps(c.T)}; t++)"))
         {
-            WriteAffine(writer, c, c.Input.At("t"), "t");
+            WriteAffine(writer, c, c.Input.At("t"), "t", c.Preactivations);
         }
     }
 
     public Place Step(SourceWriter writer, LayerContext c, Place x)
     {
         writer.WriteLine($"// {Formula(c.Layer)}");
-        return WriteAffine(writer, c, x, "0");
+        return WriteAffine(writer, c, x, "0", preactivations: null);
     }
 
     public void Backward(SourceWriter writer, LayerContext c)
@@ -76,13 +76,22 @@ internal sealed class DenseLayer : ILayerEmitter
         }
     }
 
-    /// <summary>The layer on one step, from <paramref name="x"/> to its outputs at <paramref name="step"/>.</summary>
-    private static Place WriteAffine(SourceWriter writer, LayerContext c, Place x, string step)
+    /// <summary>
+    /// The layer on one step, from <paramref name="x"/> to its outputs at <paramref name="step"/>,
+    /// keeping the pre-activation z in <paramref name="preactivations"/> when set.
+    /// </summary>
+    private static Place WriteAffine(SourceWriter writer, LayerContext c, Place x, string step, Steps? preactivations)
     {
         IVectorBackend ops = c.Ops;
         Place at = c.Of(BufferRole.Outputs).At(step);
         Vec y = ops.Affine(writer, "y", c.Bias, at);
         ops.AddProduct(writer, ops.Read(writer, "x", x), c.Layer.Kernel, y);
+        if (preactivations is not null)
+        {
+            writer.WriteLine("// z is kept for BPTT: the activation's derivative is no function of y.");
+            ops.Store(writer, y, preactivations.At(step));
+        }
+
         ops.Activate(writer, c.Layer.Activation, y);
         ops.Store(writer, y, at);
         return at;
@@ -95,8 +104,11 @@ internal sealed class DenseLayer : ILayerEmitter
         Vec dz = ops.Load(writer, "dz", c.Of(BufferRole.OutputGradients).At(step));
         if (c.Layer.Activation != Activation.Linear)
         {
-            writer.WriteLine($"// dz = dy ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(z), written in terms of y");
-            ops.MultiplyByDerivative(writer, c.Layer.Activation, ops.Read(writer, "y", c.Of(BufferRole.Outputs).At(step)), dz);
+            writer.WriteLine($"// dz = dy ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(z), written in terms of " + (c.Layer.KeepsPreactivations ? "z, which Forward kept" : "y"));
+            Vec from = c.Layer.KeepsPreactivations
+                ? ops.Read(writer, "z", c.Preactivations!.At(step))
+                : ops.Read(writer, "y", c.Of(BufferRole.Outputs).At(step));
+            ops.MultiplyByDerivative(writer, c.Layer.Activation, from, dz);
         }
 
         writer.WriteLine("// dkernel += xᵀ·dz" + (c.Bias is null ? "" : "; dbias += dz"));
@@ -120,8 +132,11 @@ internal sealed class DenseLayer : ILayerEmitter
         Vec all = ops.Read(writer, "dz", new Place(dz.Span, "0", steps * c.U));
         if (c.Layer.Activation != Activation.Linear)
         {
-            writer.WriteLine($"// dz = dy ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(z), written in terms of y");
-            ops.MultiplyByDerivative(writer, c.Layer.Activation, ops.Read(writer, "y", new Place(c.Buffer(BufferRole.Outputs), "0", steps * c.U)), all);
+            writer.WriteLine($"// dz = dy ⊙ {LayerWeights.ActivationName(c.Layer.Activation)}'(z), written in terms of " + (c.Layer.KeepsPreactivations ? "z, which Forward kept" : "y"));
+            Vec from = c.Layer.KeepsPreactivations
+                ? ops.Read(writer, "z", new Place(c.Buffer(BufferRole.Preactivations), "0", steps * c.U))
+                : ops.Read(writer, "y", new Place(c.Buffer(BufferRole.Outputs), "0", steps * c.U));
+            ops.MultiplyByDerivative(writer, c.Layer.Activation, from, all);
         }
 
         writer.WriteLine("// dkernel += xᵀ·dz" + (c.Bias is null ? "" : "; dbias += Σ dz") + (steps > 1 ? ", summed over the steps" : ""));

@@ -59,7 +59,10 @@ internal interface IGradientBackend : IVectorBackend
     /// <summary>A copy of <paramref name="source"/> that will live at <paramref name="home"/>.</summary>
     Vec Copy(SourceWriter writer, string name, Vec source, Place home);
 
-    /// <summary><c>gradient ⊙= act'(·)</c>, with the derivative written in terms of the activation's output.</summary>
+    /// <summary>
+    /// <c>gradient ⊙= act'(·)</c>, with the derivative written in terms of the activation's output, or
+    /// of its pre-activation for an activation that needs it (<see cref="LayerSpec.KeepsPreactivations"/>).
+    /// </summary>
     void MultiplyByDerivative(SourceWriter writer, Activation activation, Vec outputs, Vec gradient);
 
     /// <summary><c>result = vector·matrixᵀ</c>, matrix <c>[result.Length, vector.Length]</c>: a gradient sent back through a weight.</summary>

@@ -67,6 +67,24 @@ internal sealed class LayerContext
         return new Steps(buffer.Name, 0, U, buffer.Padded);
     }
 
+    /// <summary>
+    /// Where Forward keeps each step's pre-activation, the kernel's width per step, when the layer's
+    /// <see cref="LayerSpec.KeepsPreactivations"/> and the pass keeps states for BPTT; else null.
+    /// </summary>
+    public Steps? Preactivations
+    {
+        get
+        {
+            if (!Layer.KeepsPreactivations || !KeepsStates)
+            {
+                return null;
+            }
+
+            Buffer buffer = _buffers.Of(Layer, BufferRole.Preactivations);
+            return new Steps(buffer.Name, 0, Layer.Kernel.Columns, buffer.Padded);
+        }
+    }
+
     /// <summary>The layer's part of State.</summary>
     public Place State => new("state", $"{Layer.StateOffset}", U);
 

@@ -138,7 +138,7 @@ internal sealed class ScalarBackend : IGradientBackend
     {
         for (int k = 0; k < gradient.Length; k++)
         {
-            string? derivative = Names.DerivativeFromOutput(activation, $"{outputs.Name}{k}");
+            string? derivative = Names.Derivative(activation, $"{outputs.Name}{k}");
             if (derivative is not null)
             {
                 writer.WriteLine($"{gradient.Name}{k} *= {derivative};");

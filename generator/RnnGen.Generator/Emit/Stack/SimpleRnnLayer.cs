@@ -43,6 +43,7 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
 
         string goesBackwards = layer.GoBackwards ? ", over the steps last to first (go_backwards)" : "";
         bool keep = c.KeepsStates || layer.ReturnSequences;
+        Steps? preactivations = c.Preactivations;
         if (ops is ISequenceBackend)
         {
             writer.WriteLine("// x_t·kernel" + (layer.UseBias ? " + bias" : "") + " does not depend on h: every step's first, off the recurrence's critical path.");
@@ -61,6 +62,7 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
                 Place at = states.At("t + 1");
                 Vec a = ops.Load(writer, "a", at);
                 ops.AddProduct(writer, ops.Read(writer, "h", states.At("t")), layer.RecurrentKernel!, a);
+                KeepPreactivation(writer, ops, a, preactivations);
                 ops.Activate(writer, layer.Activation, a);
                 ops.Store(writer, a, at);
             }
@@ -76,6 +78,7 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
                 Vec a = ops.Affine(writer, "a", c.Bias, at);
                 ops.AddProduct(writer, ops.Read(writer, "x", c.Input.At(InputStep(c))), layer.Kernel, a);
                 ops.AddProduct(writer, h, layer.RecurrentKernel!, a);
+                KeepPreactivation(writer, ops, a, preactivations);
                 ops.Activate(writer, layer.Activation, a);
                 if (keep)
                 {
@@ -155,11 +158,14 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
                 ops.Add(writer, ops.Read(writer, "dy", outputGradients.At("t - 1")), dh);
             }
 
-            writer.WriteLine($"// da_t = dh_t ⊙ {LayerWeights.ActivationName(layer.Activation)}'(a_t), written in terms of h_t");
+            writer.WriteLine($"// da_t = dh_t ⊙ {LayerWeights.ActivationName(layer.Activation)}'(a_t), written in terms of " + (layer.KeepsPreactivations ? "a_t, which Forward kept" : "h_t"));
             Vec daT = ops.Copy(writer, "daT", dh, da.At("t - 1"));
             if (layer.Activation != Activation.Linear)
             {
-                ops.MultiplyByDerivative(writer, layer.Activation, ops.Read(writer, "h", states.At("t")), daT);
+                Vec from = layer.KeepsPreactivations
+                    ? ops.Read(writer, "a", c.Preactivations!.At("t - 1"))
+                    : ops.Read(writer, "h", states.At("t"));
+                ops.MultiplyByDerivative(writer, layer.Activation, from, daT);
             }
 
             if (sequence is null)
@@ -233,6 +239,16 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
             {
                 c.WriteInputGradient(writer, ops.Read(writer, "daT", da.At("t")), c.InputGradient.At(InputStep(c)));
             }
+        }
+    }
+
+    /// <summary>Step t's pre-activation, kept for BPTT where the layer's derivative needs it.</summary>
+    private static void KeepPreactivation(SourceWriter writer, IVectorBackend ops, Vec a, Steps? preactivations)
+    {
+        if (preactivations is not null)
+        {
+            writer.WriteLine("// a_t is kept for BPTT: the activation's derivative is no function of h_t.");
+            ops.Store(writer, a, preactivations.At("t"));
         }
     }
 

@@ -134,7 +134,7 @@ internal static class StackPasses
         writer.WriteLine("/// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>");
         using (writer.Block("public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)"))
         {
-            WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: true);
+            WriteLocals(writer, spec, buffers, forwardOnly: true, gradients: false, state: true, preactivations: false);
             var x = new Place("input", "0", spec.Features);
             foreach (LayerSpec layer in spec.Layers)
             {
@@ -210,7 +210,8 @@ internal static class StackPasses
         }
     }
 
-    private static void WriteLocals(SourceWriter writer, ModelSpec spec, Buffers buffers, bool forwardOnly, bool gradients, bool state)
+    /// <param name="preactivations">The pass reads or writes the pre-activations some layers keep for BPTT (Step does not).</param>
+    private static void WriteLocals(SourceWriter writer, ModelSpec spec, Buffers buffers, bool forwardOnly, bool gradients, bool state, bool preactivations = true)
     {
         writer.WriteLine($"ReadOnlySpan<float> parameters = {Slice(buffers.Parameters)};");
         if (gradients)
@@ -224,6 +225,11 @@ internal static class StackPasses
         }
 
         var roles = new List<BufferRole> { BufferRole.States, BufferRole.Outputs };
+        if (preactivations)
+        {
+            roles.Add(BufferRole.Preactivations);
+        }
+
         if (!forwardOnly)
         {
             roles.AddRange([BufferRole.OutputGradients, BufferRole.PreactivationGradients, BufferRole.StateGradient]);
@@ -246,6 +252,7 @@ internal static class StackPasses
     {
         BufferRole.States or BufferRole.PreactivationGradients or BufferRole.StateGradient => layer.IsRecurrent,
         BufferRole.Outputs => !layer.IsRecurrent,
+        BufferRole.Preactivations => layer.KeepsPreactivations,
         _ => true,
     };
 
