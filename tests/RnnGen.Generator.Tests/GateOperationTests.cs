@@ -62,6 +62,14 @@ public class GateOperationTests
         Vec difference = ops.Declare(writer, "d", new Place("floats", "34", U));
         ops.Subtract(writer, first, second, difference);
         ops.Store(writer, difference, new Place("floats", "34", U));
+
+        Vec blockSum = ops.Copy(writer, "q", first, new Place("floats", "37", U));
+        ops.AddBlockProduct(writer, x, Kernel, 1, blockSum); // q = first + x·kernel[:, U .. 2U]
+        ops.Store(writer, blockSum, new Place("floats", "37", U));
+
+        Vec back = ops.Copy(writer, "r", x, new Place("floats", "40", In));
+        ops.AddBlockTransposedProduct(writer, Kernel, 1, first, back); // r = x + first·kernel[:, U .. 2U]ᵀ
+        ops.Store(writer, back, new Place("floats", "40", In));
         return writer.ToString();
     }
 
@@ -98,7 +106,7 @@ public class GateOperationTests
     {
         var random = new Random(7);
         float[] parameters = Enumerable.Range(0, In * G * U + 2 * G * U).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
-        float[] floats = new float[40];
+        float[] floats = new float[44];
         floats[0] = 0.7f;
         floats[1] = -0.4f;
 
@@ -116,6 +124,18 @@ public class GateOperationTests
             Assert.Equal(a * (a * b) + (1 - a) * b, result[28 + k], 5);
             Assert.Equal((1 - a) * b, result[31 + k], 5);
             Assert.Equal(a - b, result[34 + k], 5);
+            Assert.Equal(a + floats[0] * parameters[U + k] + floats[1] * parameters[G * U + U + k], result[37 + k], 5);
+        }
+
+        for (int i = 0; i < In; i++)
+        {
+            float expected = floats[i];
+            for (int k = 0; k < U; k++)
+            {
+                expected += result[16 + k] * parameters[i * G * U + U + k];
+            }
+
+            Assert.Equal(expected, result[40 + i], 5);
         }
     }
 }

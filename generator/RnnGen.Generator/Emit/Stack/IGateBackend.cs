@@ -30,6 +30,15 @@ internal interface IGateBackend : IGradientBackend
     /// <summary><c>blocks[g] += vector·matrix[:, g·U .. (g + 1)·U]</c> for every block: matrix <c>[vector.Length, G·U]</c> row-major.</summary>
     void AddGateProducts(SourceWriter writer, Vec vector, WeightSpec matrix, GatedVec gates);
 
+    /// <summary>
+    /// <c>target += vector·matrix[:, g·U .. (g + 1)·U]</c>, one block's columns only (U = target.Length): GRU
+    /// without reset_after multiplies <c>r ⊙ h</c> by the h block of its recurrent kernel alone.
+    /// </summary>
+    void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target);
+
+    /// <summary><c>result += vector·matrix[:, g·U .. (g + 1)·U]ᵀ</c> (U = vector.Length): a block's gradient sent back through its columns.</summary>
+    void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result);
+
     /// <summary><c>result = a ⊙ b</c>, element-wise (result may be a or b).</summary>
     void Multiply(SourceWriter writer, Vec a, Vec b, Vec result);
 

@@ -124,6 +124,23 @@ internal sealed class LoopsBackend : ISequenceBackend, IGateBackend
 
     public void AddGateProducts(SourceWriter writer, Vec vector, WeightSpec matrix, GatedVec gates) => AddProduct(writer, vector, matrix, gates.Whole!);
 
+    // A block's columns are not contiguous in the row-major [rows, G·U] matrix: one row's block at a time.
+    public void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target)
+    {
+        using (writer.Block($"for (int i = 0; i < {matrix.Rows}; i++)"))
+        {
+            writer.WriteLine($"TensorPrimitives.MultiplyAdd({Local(matrix)}.Slice(i * {matrix.Columns} + {block * target.Length}, {target.Length}), {vector.Name}[i], {target.Name}, {target.Name});");
+        }
+    }
+
+    public void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result)
+    {
+        using (writer.Block($"for (int i = 0; i < {matrix.Rows}; i++)"))
+        {
+            writer.WriteLine($"{result.Name}[i] += TensorPrimitives.Dot({Local(matrix)}.Slice(i * {matrix.Columns} + {block * vector.Length}, {vector.Length}), {vector.Name});");
+        }
+    }
+
     public void Multiply(SourceWriter writer, Vec a, Vec b, Vec result) =>
         writer.WriteLine($"TensorPrimitives.Multiply({a.Name}, {b.Name}, {result.Name});");
 

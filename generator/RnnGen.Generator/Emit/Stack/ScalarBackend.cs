@@ -268,6 +268,36 @@ internal sealed class ScalarBackend : IGateBackend
         }
     }
 
+    public void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target) =>
+        AddGateProducts(writer, vector, matrix, new GatedVec(null, BlockAt(target, block)));
+
+    public void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result)
+    {
+        for (int i = 0; i < result.Length; i++)
+        {
+            var terms = new List<string>(vector.Length + 1) { $"{result.Name}{i}" };
+            for (int j = 0; j < vector.Length; j++)
+            {
+                terms.Add($"{Weight(matrix, i, block * vector.Length + j)} * {vector.Name}{j}");
+            }
+
+            writer.WriteWrapped($"{result.Name}{i} = ", terms, " +", ";");
+        }
+    }
+
+    /// <summary>Blocks 0 .. g − 1 empty and <paramref name="target"/> as block g, so AddGateProducts reads block g's columns.</summary>
+    private static Vec[] BlockAt(Vec target, int block)
+    {
+        var blocks = new Vec[block + 1];
+        for (int g = 0; g < block; g++)
+        {
+            blocks[g] = new Vec("", 0);
+        }
+
+        blocks[block] = target;
+        return blocks;
+    }
+
     public void Multiply(SourceWriter writer, Vec a, Vec b, Vec result) =>
         ForEach(writer, result, k => $"{result.Name}{k} = {a.Name}{k} * {b.Name}{k};");
 
