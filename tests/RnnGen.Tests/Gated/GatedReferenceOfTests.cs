@@ -14,24 +14,6 @@ public class GatedReferenceOfTests(ITestOutputHelper output)
 {
     private const double KerasTolerance = 1e-5;
 
-    /// <summary>The 9 LSTM and 9 GRU keras-js cases (options per case: README of shared/data/keras-js).</summary>
-    public static TheoryData<string, int> KerasJsCases
-    {
-        get
-        {
-            var cases = new TheoryData<string, int>();
-            foreach (string layer in new[] { "LSTM", "GRU" })
-            {
-                for (int n = 0; n < 9; n++)
-                {
-                    cases.Add(layer, n);
-                }
-            }
-
-            return cases;
-        }
-    }
-
     /// <summary>
     /// Every case but 1 uses Keras 2's hard_sigmoid, which <see cref="Activation"/> gains with
     /// HardSigmoidKeras2 (being added on another branch). Once it exists, return
@@ -55,7 +37,7 @@ public class GatedReferenceOfTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(KerasJsCases))]
+    [MemberData(nameof(KerasJsGatedFixtureTests.Cases), MemberType = typeof(KerasJsGatedFixtureTests))] // the 9 LSTM and 9 GRU cases
     public void A_keras_js_layout_maps_to_a_reference_reproducing_keras(string layer, int n)
     {
         if (!RunsToday(n))

@@ -92,30 +92,8 @@ internal sealed class ScalarBackend : IGateBackend
         }
     }
 
-    public void AddProduct(SourceWriter writer, Vec vector, WeightSpec matrix, Vec accumulator)
-    {
-        for (int j = 0; j < accumulator.Length; j++)
-        {
-            string a = $"{accumulator.Name}{j}";
-            if (_width != 0)
-            {
-                for (int i = 0; i < vector.Length; i++)
-                {
-                    writer.WriteLine($"{a} = {VectorClass}.MultiplyAddEstimate({vector.Name}{i}, {Weight(matrix, i, j)}, {a});");
-                }
-
-                continue;
-            }
-
-            var terms = new List<string>(vector.Length + 1) { a };
-            for (int i = 0; i < vector.Length; i++)
-            {
-                terms.Add($"{vector.Name}{i} * {Weight(matrix, i, j)}");
-            }
-
-            writer.WriteWrapped($"{a} = ", terms, " +", ";");
-        }
-    }
+    public void AddProduct(SourceWriter writer, Vec vector, WeightSpec matrix, Vec accumulator) =>
+        AddColumnsProduct(writer, vector, matrix, firstColumn: 0, accumulator);
 
     public void Activate(SourceWriter writer, Activation activation, Vec values)
     {
@@ -242,34 +220,12 @@ internal sealed class ScalarBackend : IGateBackend
     {
         for (int g = 0; g < gates.Blocks.Length; g++)
         {
-            Vec block = gates.Blocks[g];
-            for (int j = 0; j < block.Length; j++)
-            {
-                string a = $"{block.Name}{j}";
-                int column = g * block.Length + j;
-                if (_width != 0)
-                {
-                    for (int i = 0; i < vector.Length; i++)
-                    {
-                        writer.WriteLine($"{a} = {VectorClass}.MultiplyAddEstimate({vector.Name}{i}, {Weight(matrix, i, column)}, {a});");
-                    }
-
-                    continue;
-                }
-
-                var terms = new List<string>(vector.Length + 1) { a };
-                for (int i = 0; i < vector.Length; i++)
-                {
-                    terms.Add($"{vector.Name}{i} * {Weight(matrix, i, column)}");
-                }
-
-                writer.WriteWrapped($"{a} = ", terms, " +", ";");
-            }
+            AddColumnsProduct(writer, vector, matrix, g * gates.Blocks[g].Length, gates.Blocks[g]);
         }
     }
 
     public void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target) =>
-        AddGateProducts(writer, vector, matrix, new GatedVec(null, BlockAt(target, block)));
+        AddColumnsProduct(writer, vector, matrix, block * target.Length, target);
 
     public void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result)
     {
@@ -283,19 +239,6 @@ internal sealed class ScalarBackend : IGateBackend
 
             writer.WriteWrapped($"{result.Name}{i} = ", terms, " +", ";");
         }
-    }
-
-    /// <summary>Blocks 0 .. g − 1 empty and <paramref name="target"/> as block g, so AddGateProducts reads block g's columns.</summary>
-    private static Vec[] BlockAt(Vec target, int block)
-    {
-        var blocks = new Vec[block + 1];
-        for (int g = 0; g < block; g++)
-        {
-            blocks[g] = new Vec("", 0);
-        }
-
-        blocks[block] = target;
-        return blocks;
     }
 
     public void Multiply(SourceWriter writer, Vec a, Vec b, Vec result) =>
@@ -327,6 +270,33 @@ internal sealed class ScalarBackend : IGateBackend
         for (int k = 0; k < vector.Length; k++)
         {
             writer.WriteLine(line(k));
+        }
+    }
+
+    /// <summary><c>accumulator += vector·matrix[:, firstColumn ..]</c>, as many columns as the accumulator has.</summary>
+    private void AddColumnsProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int firstColumn, Vec accumulator)
+    {
+        for (int j = 0; j < accumulator.Length; j++)
+        {
+            string a = $"{accumulator.Name}{j}";
+            int column = firstColumn + j;
+            if (_width != 0)
+            {
+                for (int i = 0; i < vector.Length; i++)
+                {
+                    writer.WriteLine($"{a} = {VectorClass}.MultiplyAddEstimate({vector.Name}{i}, {Weight(matrix, i, column)}, {a});");
+                }
+
+                continue;
+            }
+
+            var terms = new List<string>(vector.Length + 1) { a };
+            for (int i = 0; i < vector.Length; i++)
+            {
+                terms.Add($"{vector.Name}{i} * {Weight(matrix, i, column)}");
+            }
+
+            writer.WriteWrapped($"{a} = ", terms, " +", ";");
         }
     }
 
