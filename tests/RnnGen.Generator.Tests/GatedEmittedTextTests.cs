@@ -9,23 +9,26 @@ using Activation = RnnGen.Generator.Model.Activation;
 using LayerKind = RnnGen.Generator.Model.LayerKind;
 
 /// <summary>
-/// Keras 3's initial weights of gated layers: glorot_uniform over the whole [in, G·U] kernel, orthogonal
-/// over the whole [U, G·U] recurrent kernel, zero biases but LSTM's f block with unit_forget_bias.
+/// What the passes and Summary() say of gated layers: Keras 3's initial weights (glorot_uniform over the
+/// whole [in, G·U] kernel, orthogonal over the whole [U, G·U] recurrent kernel, zero biases but LSTM's f
+/// block with unit_forget_bias) and Keras' summary rows.
 /// </summary>
-public class GatedInitializeTests
+public class GatedEmittedTextTests
 {
-    private static string Initialize(params LayerReader.Layer[] layers)
-    {
-        var spec = Backends.Choose(new ModelSpec(
+    private static ModelSpec Spec(int timeSteps, int features, params LayerReader.Layer[] layers) =>
+        Backends.Choose(new ModelSpec(
             Namespace: null,
             ContainingTypes: new EquatableArray<TypeDeclaration>(ImmutableArray<TypeDeclaration>.Empty),
             Type: new TypeDeclaration("class", "M"),
             HintName: "M.g.cs",
-            TimeSteps: 4,
-            Features: 2,
+            TimeSteps: timeSteps,
+            Features: features,
             Stateful: false,
-            Layers: LayerReader.LayOut(layers.ToImmutableArray(), 2, LayerBackend.Loops)));
-        string source = ModelEmitter.Emit(spec);
+            Layers: LayerReader.LayOut(layers.ToImmutableArray(), features, LayerBackend.Loops)));
+
+    private static string Initialize(params LayerReader.Layer[] layers)
+    {
+        string source = ModelEmitter.Emit(Spec(4, 2, layers));
         int start = source.IndexOf("public static void Initialize(", StringComparison.Ordinal);
         return source.Substring(start, source.IndexOf("\n    }", start, StringComparison.Ordinal) - start);
     }
@@ -52,5 +55,19 @@ public class GatedInitializeTests
     public void Without_unit_forget_bias_or_bias_every_bias_is_zero(bool unitForgetBias, bool useBias)
     {
         Assert.DoesNotContain(".Fill(1f)", Initialize(Lstm(3, unitForgetBias, useBias)));
+    }
+
+    [Fact]
+    public void Summary_rows_are_keras_for_lstm_and_gru()
+    {
+        // keras.Sequential([Input((12, 1)), LSTM(64, return_sequences=True), GRU(32), Dense(1)]).summary()
+        string table = SummaryEmitter.Table(Spec(12, 1,
+            Lstm(64),
+            new LayerReader.Layer(LayerKind.Gru, 32, Activation.Tanh, true, false, false, Activation.Sigmoid, ResetAfter: true),
+            new LayerReader.Layer(LayerKind.Dense, 1, Activation.Linear, true, false, false)));
+
+        Assert.Contains(" lstm (LSTM)                 (None, 12, 64)            16,896\n", table); // 4·64·(1 + 64 + 1)
+        Assert.Contains(" gru (GRU)                   (None, 32)                9,408\n", table); // 3·32·(64 + 32 + 2)
+        Assert.Contains("Total params: 26,337\n", table);
     }
 }
