@@ -47,7 +47,7 @@ public sealed class RnnGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.NamedSpecs);
 
         // A layer attribute without [Rnn] is reported once per attribute, on the attribute.
-        foreach (string layerAttribute in new[] { LayerReader.SimpleRnnAttributeName, LayerReader.DenseAttributeName })
+        foreach (string layerAttribute in LayerReader.AttributeNames)
         {
             IncrementalValuesProvider<DiagnosticInfo> orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(

@@ -31,4 +31,13 @@ public sealed class SimpleRnnAttribute : Attribute
     /// outputs come in processing order (reversed). Such a model cannot stream with <c>Step</c>. Default false.
     /// </summary>
     public bool GoBackwards { get; set; }
+
+    /// <summary>
+    /// Keras <c>Bidirectional(layer)</c>: a forward and a backward copy of the layer over the same input, merged by
+    /// <see cref="MergeMode"/>. Such a model cannot stream with <c>Step</c>. Default false.
+    /// </summary>
+    public bool Bidirectional { get; set; }
+
+    /// <summary>Keras <c>Bidirectional(merge_mode)</c>, for a <see cref="Bidirectional"/> layer only. Default <see cref="MergeMode.Concat"/>.</summary>
+    public MergeMode MergeMode { get; set; } = MergeMode.Concat;
 }

@@ -33,10 +33,11 @@ internal static class Backends
 
     /// <summary>
     /// Register for up to four units (one Vector128) fed at most eight inputs; unrolled for up to
-    /// eight units and 96 weights; span loops for anything larger.
+    /// eight units and 96 weights; span loops for anything larger. LSTM and GRU layers have no
+    /// register form yet (a gated vector would be G registers): their register-sized layers are unrolled.
     /// </summary>
     public static LayerBackend Of(LayerSpec layer) =>
-        layer.Units <= RegisterBackend.Lanes && layer.InputSize <= MaxRegisterInputs ? LayerBackend.Register
+        !layer.IsGated && layer.Units <= RegisterBackend.Lanes && layer.InputSize <= MaxRegisterInputs ? LayerBackend.Register
         : layer.Units <= MaxUnrolledUnits && layer.ParameterCount <= MaxUnrolledParameters ? LayerBackend.Unrolled
         : LayerBackend.Loops;
 

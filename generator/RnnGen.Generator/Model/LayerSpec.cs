@@ -4,6 +4,9 @@ namespace RnnGen.Generator.Model;
 /// <param name="Index">Position in the stack, from 0.</param>
 /// <param name="Name">Keras 3's name: <c>simple_rnn</c>, <c>simple_rnn_1</c>, <c>dense</c>...</param>
 /// <param name="InputSize">Values per step fed to the layer.</param>
+/// <param name="RecurrentActivation">LSTM and GRU: the gates' activation (i, f, o; z, r). Sigmoid for other kinds, unused.</param>
+/// <param name="UnitForgetBias">LSTM: the forget block of the initial bias is ones.</param>
+/// <param name="ResetAfter">GRU: the reset gate applied after the recurrent product, with a <c>[2, 3U]</c> bias.</param>
 /// <param name="InputIsSequence">Fed a whole sequence, rather than one vector.</param>
 /// <param name="OutputIsSequence">Outputs a sequence: a recurrent layer with return_sequences, or a Dense layer fed one.</param>
 /// <param name="StateOffset">First float of the layer's state in State.</param>
@@ -19,6 +22,9 @@ internal sealed record LayerSpec(
     bool UseBias,
     bool ReturnSequences,
     bool GoBackwards,
+    Activation RecurrentActivation,
+    bool UnitForgetBias,
+    bool ResetAfter,
     bool InputIsSequence,
     bool OutputIsSequence,
     int StateOffset,
@@ -41,7 +47,13 @@ internal sealed record LayerSpec(
     /// of floats (U; G·U for a gated layer), in the layer's Preactivations buffer. A gated layer adds
     /// its recurrent activation here.
     /// </summary>
-    public bool KeepsPreactivations => Activation == Activation.Swish;
+    public bool KeepsPreactivations => Activation == Activation.Swish || (IsGated && RecurrentActivation == Activation.Swish);
+
+    /// <summary>Blocks of U units in the kernels' columns: 1, or 4 (LSTM: i, f, c, o), or 3 (GRU: z, r, h).</summary>
+    public int Blocks => LayerWeights.Blocks(Kind);
+
+    /// <summary>LSTM and GRU: layers whose kernels hold several gate blocks.</summary>
+    public bool IsGated => Kind is LayerKind.Lstm or LayerKind.Gru;
 
     public int ParameterCount
     {
@@ -63,9 +75,12 @@ internal sealed record LayerSpec(
     /// <summary>Steps of the layer's input: TimeSteps for a sequence, else 1.</summary>
     public int InputSteps(int timeSteps) => InputIsSequence ? timeSteps : 1;
 
-    /// <summary>E.g. <c>SimpleRNN(64, tanh, return_sequences)</c>.</summary>
+    /// <summary>E.g. <c>SimpleRNN(64, tanh, return_sequences)</c>, <c>GRU(3, tanh, recurrent_activation=sigmoid, reset_after=False)</c>.</summary>
     public string Describe() =>
         $"{LayerWeights.ClassName(Kind)}({Units}, {LayerWeights.ActivationName(Activation)}"
+        + (IsGated ? $", recurrent_activation={LayerWeights.ActivationName(RecurrentActivation)}" : "")
+        + (Kind == LayerKind.Lstm && !UnitForgetBias ? ", unit_forget_bias=False" : "")
+        + (Kind == LayerKind.Gru && !ResetAfter ? ", reset_after=False" : "")
         + (UseBias ? "" : ", use_bias=False")
         + (ReturnSequences ? ", return_sequences" : "")
         + (GoBackwards ? ", go_backwards" : "")

@@ -18,11 +18,59 @@ internal static class LayerReader
 {
     public const string SimpleRnnAttributeName = "RnnGen.SimpleRnnAttribute";
     public const string DenseAttributeName = "RnnGen.DenseAttribute";
+    public const string LstmAttributeName = "RnnGen.LstmAttribute";
+    public const string GruAttributeName = "RnnGen.GruAttribute";
+
+    /// <summary>Every layer attribute, for the orphan-layer check.</summary>
+    public static readonly string[] AttributeNames = [SimpleRnnAttributeName, DenseAttributeName, LstmAttributeName, GruAttributeName];
 
     private static readonly string[] ShorthandProperties = ["HiddenUnits", "DenseUnits", "HiddenActivation", "DenseActivation", "ReturnSequences"];
 
+    /// <summary>
+    /// Whether the emitters write LSTM and GRU layers. Until they do, a gated layer is RNNG021 rather than
+    /// code that would run it as a SimpleRNN; the parser, spec and layout already handle them.
+    /// </summary>
+    internal static bool GatedLayersGenerated => false;
+
+    /// <summary>
+    /// RNNG021 on every gated layer while <see cref="GatedLayersGenerated"/> is false, reported by the parser
+    /// only when the model is otherwise valid (so every other diagnostic still applies to them).
+    /// </summary>
+    public static void NotGeneratedYet(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    {
+        if (GatedLayersGenerated)
+        {
+            return;
+        }
+
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (KindOf(attribute) is LayerKind kind && kind is LayerKind.Lstm or LayerKind.Gru)
+            {
+                diagnostics.Add(ModelParser.Diagnostic(
+                    DiagnosticDescriptors.NotSupportedYet,
+                    AttributeArguments.Read(attribute, cancellationToken).AttributeLocation,
+                    $"{LayerWeights.ClassName(kind)} layers",
+                    "their options are read and laid out, but no emitter writes them yet"));
+            }
+        }
+    }
+
     /// <summary>What one layer attribute said.</summary>
-    public readonly record struct Layer(LayerKind Kind, int Units, Activation Activation, bool UseBias, bool ReturnSequences, bool GoBackwards);
+    /// <remarks>
+    /// <paramref name="RecurrentActivation"/> is the gates' (LSTM, GRU), <paramref name="UnitForgetBias"/> LSTM's and
+    /// <paramref name="ResetAfter"/> GRU's; each is false or Sigmoid where the kind has no such option.
+    /// </remarks>
+    public readonly record struct Layer(
+        LayerKind Kind,
+        int Units,
+        Activation Activation,
+        bool UseBias,
+        bool ReturnSequences,
+        bool GoBackwards,
+        Activation RecurrentActivation = Activation.Sigmoid,
+        bool UnitForgetBias = false,
+        bool ResetAfter = false);
 
     public static ImmutableArray<Layer> Read(
         INamedTypeSymbol type,
@@ -85,7 +133,7 @@ internal static class LayerReader
     /// <summary>The layers with their Keras names, input sizes, weights and state offsets (which fit an int within RNNG008's limit).</summary>
     public static EquatableArray<LayerSpec> LayOut(ImmutableArray<Layer> layers, int features, LayerBackend backend)
     {
-        PlacedLayer[] placed = StackLayout.Place(features, Placement(layers));
+        PlacedLayer[] placed = StackLayout.Place(features, Placement(layers), out _);
         var specs = ImmutableArray.CreateBuilder<LayerSpec>(layers.Length);
         for (int l = 0; l < layers.Length; l++)
         {
@@ -102,6 +150,9 @@ internal static class LayerReader
                 layer.UseBias,
                 layer.ReturnSequences,
                 layer.GoBackwards,
+                layer.RecurrentActivation,
+                layer.UnitForgetBias,
+                layer.ResetAfter,
                 place.InputIsSequence,
                 place.OutputIsSequence,
                 place.StateOffset,
@@ -112,18 +163,27 @@ internal static class LayerReader
         return new EquatableArray<LayerSpec>(specs.ToImmutable());
     }
 
-    private static List<(LayerKind Kind, int Units, bool UseBias, bool ReturnSequences)> Placement(ImmutableArray<Layer> layers) =>
-        layers.Select(static layer => (layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences)).ToList();
+    private static List<StackEntry> Placement(ImmutableArray<Layer> layers) =>
+        layers.Select(static layer => new StackEntry(layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences, layer.ResetAfter)).ToList();
 
     /// <summary>Whether <paramref name="attribute"/> is a layer attribute, and which.</summary>
     public static LayerKind? KindOf(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString() switch
     {
         SimpleRnnAttributeName => LayerKind.SimpleRnn,
         DenseAttributeName => LayerKind.Dense,
+        LstmAttributeName => LayerKind.Lstm,
+        GruAttributeName => LayerKind.Gru,
         _ => null,
     };
 
-    public static string ShortName(LayerKind kind) => kind == LayerKind.Dense ? "Dense" : "SimpleRnn";
+    /// <summary>The attribute's name in C#: <c>SimpleRnn</c>, <c>Dense</c>, <c>Lstm</c>, <c>Gru</c>.</summary>
+    public static string ShortName(LayerKind kind) => kind switch
+    {
+        LayerKind.Dense => "Dense",
+        LayerKind.Lstm => "Lstm",
+        LayerKind.Gru => "Gru",
+        _ => "SimpleRnn",
+    };
 
     /// <summary><c>[Rnn(HiddenUnits = h, ...)]</c> means <c>[SimpleRnn(h, ...)] [Dense(DenseUnits, ...)]</c>.</summary>
     private static ImmutableArray<Layer> Shorthand(AttributeArguments rnn, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
@@ -152,14 +212,39 @@ internal static class LayerReader
         }
 
         bool recurrent = LayerWeights.IsRecurrent(kind);
+        bool gated = kind is LayerKind.Lstm or LayerKind.Gru;
         Activation activation = ModelParser.ReadActivation(arguments, "Activation", recurrent ? Activation.Tanh : Activation.Linear, diagnostics);
+        Activation recurrentActivation = gated
+            ? ModelParser.ReadActivation(arguments, "RecurrentActivation", Activation.Sigmoid, diagnostics)
+            : Activation.Sigmoid;
+        if (recurrent)
+        {
+            CheckBidirectional(arguments, diagnostics);
+        }
+
         return new Layer(
             kind,
             units,
             activation,
             arguments.Bool("UseBias", defaultValue: true),
             recurrent && arguments.Bool("ReturnSequences"),
-            recurrent && arguments.Bool("GoBackwards"));
+            recurrent && arguments.Bool("GoBackwards"),
+            recurrentActivation,
+            UnitForgetBias: kind == LayerKind.Lstm && arguments.Bool("UnitForgetBias", defaultValue: true),
+            ResetAfter: kind == LayerKind.Gru && arguments.Bool("ResetAfter", defaultValue: true));
+    }
+
+    /// <summary>Bidirectional layers are laid out (StackLayout) but not generated yet: refused on the argument that asks for one.</summary>
+    private static void CheckBidirectional(AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (arguments.Bool("Bidirectional"))
+        {
+            diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.NotSupportedYet, arguments.LocationOf("Bidirectional"), "Bidirectional layers", "remove Bidirectional = true"));
+        }
+        else if (arguments.Int("MergeMode", defaultValue: (int)MergeMode.Concat) != (int)MergeMode.Concat)
+        {
+            diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.NotSupportedYet, arguments.LocationOf("MergeMode"), "Bidirectional layers", "MergeMode only applies to one; remove it"));
+        }
     }
 
     private static void CheckStack(INamedTypeSymbol type, ImmutableArray<Layer>.Builder layers, List<AttributeArguments> attributes, ImmutableArray<DiagnosticInfo>.Builder diagnostics)

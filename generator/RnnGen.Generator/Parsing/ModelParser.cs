@@ -87,6 +87,13 @@ internal static class ModelParser
             return TooLarge(arguments, floats, "parameters, gradients and every scratch buffer", withModel);
         }
 
+        LayerReader.NotGeneratedYet(type, diagnostics, cancellationToken);
+        if (diagnostics.Count > 0)
+        {
+            diagnostics.AddRange(withModel);
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+        }
+
         return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(withModel.ToImmutable()));
     }
 

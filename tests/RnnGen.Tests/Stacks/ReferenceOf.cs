@@ -9,11 +9,26 @@ internal static class ReferenceOf
         layout.TimeSteps,
         layout.Features,
         layout.Stateful,
-        layout.Layers.Select(static layer => layer.Kind switch
+        layout.Layers.Select(static layer => Layer(layer.Settings)).ToList());
+
+    /// <summary>The reference layer of one layer's settings: SimpleRNN, LSTM, GRU (either reset_after), Dense, or either wrapped in Bidirectional.</summary>
+    public static ReferenceLayer Layer(LayerSettings s)
+    {
+        if (s.Kind == LayerKind.Dense)
         {
-            LayerKind.SimpleRnn => (ReferenceLayer)new Reference.SimpleRnnLayer(layer.Units, layer.Settings.Activation, layer.Settings.UseBias, layer.Settings.ReturnSequences, layer.Settings.GoBackwards),
-            _ => new Reference.DenseLayer(layer.Units, layer.Settings.Activation, layer.Settings.UseBias),
-        }).ToList());
+            return new Reference.DenseLayer(s.Units, s.Activation, s.UseBias);
+        }
+
+        RecurrentLayer layer = s.Kind switch
+        {
+            LayerKind.Lstm => new Reference.LstmLayer(s.Units, s.Activation, s.RecurrentActivation, s.UseBias, s.ReturnSequences, s.GoBackwards),
+            LayerKind.Gru => new Reference.GruLayer(s.Units, s.Activation, s.RecurrentActivation, s.UseBias, s.ReturnSequences, s.GoBackwards, s.ResetAfter),
+            _ => new Reference.SimpleRnnLayer(s.Units, s.Activation, s.UseBias, s.ReturnSequences, s.GoBackwards),
+        };
+
+        // The two enums share their values (Concat 0, Sum 1, Mul 2, Ave 3).
+        return s.Bidirectional ? new BidirectionalLayer(layer, (ReferenceMergeMode)(int)s.MergeMode) : layer;
+    }
 
     public static double[] Doubles(ReadOnlySpan<float> values)
     {

@@ -7,7 +7,7 @@ namespace RnnGen.Generator.Emit.Stack;
 /// the JIT folds: the backend of every layer too large to write out unit by unit. A vector is a
 /// span over the place it lives at, so storing it where it lives writes nothing.
 /// </summary>
-internal sealed class LoopsBackend : ISequenceBackend
+internal sealed class LoopsBackend : ISequenceBackend, IGateBackend
 {
     public static readonly LoopsBackend Instance = new();
 
@@ -110,6 +110,67 @@ internal sealed class LoopsBackend : ISequenceBackend
         writer.WriteLine(left is null
             ? $"GradientKernels.AddColumnSums({right}, {gradient});"
             : $"GradientKernels.AddTransposedProduct({left}, {right}, {gradient}, {steps}, {weight.Rows}, {weight.Columns});");
+
+    // Gated layers (IGateBackend): a gated vector is one span of G·U floats, its blocks slices of it.
+
+    public GatedVec GateAffine(SourceWriter writer, string name, int blocks, WeightSpec? bias, int biasRow, Place home)
+    {
+        Vec whole = Span(writer, name, home);
+        writer.WriteLine(bias is null ? $"{name}.Clear();" : $"{Local(bias)}.Slice({biasRow * home.Length}, {home.Length}).CopyTo({name});");
+        return Blocks(whole, blocks);
+    }
+
+    public GatedVec LoadGates(SourceWriter writer, string name, int blocks, Place place) => Blocks(Span(writer, name, place), blocks);
+
+    public void AddGateProducts(SourceWriter writer, Vec vector, WeightSpec matrix, GatedVec gates) => AddProduct(writer, vector, matrix, gates.Whole!);
+
+    // A block's columns are not contiguous in the row-major [rows, G·U] matrix: one row's block at a time.
+    public void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target)
+    {
+        using (writer.Block($"for (int i = 0; i < {matrix.Rows}; i++)"))
+        {
+            writer.WriteLine($"TensorPrimitives.MultiplyAdd({Local(matrix)}.Slice(i * {matrix.Columns} + {block * target.Length}, {target.Length}), {vector.Name}[i], {target.Name}, {target.Name});");
+        }
+    }
+
+    public void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result)
+    {
+        using (writer.Block($"for (int i = 0; i < {matrix.Rows}; i++)"))
+        {
+            writer.WriteLine($"{result.Name}[i] += TensorPrimitives.Dot({Local(matrix)}.Slice(i * {matrix.Columns} + {block * vector.Length}, {vector.Length}), {vector.Name});");
+        }
+    }
+
+    public void Multiply(SourceWriter writer, Vec a, Vec b, Vec result) =>
+        writer.WriteLine($"TensorPrimitives.Multiply({a.Name}, {b.Name}, {result.Name});");
+
+    public void MultiplyAdd(SourceWriter writer, Vec a, Vec b, Vec target) =>
+        writer.WriteLine($"TensorPrimitives.MultiplyAdd({a.Name}, {b.Name}, {target.Name}, {target.Name});");
+
+    // Lerp(x, y, z) = x + (y − x) ⊙ z = z ⊙ y + (1 − z) ⊙ x.
+    public void Interpolate(SourceWriter writer, Vec z, Vec previous, Vec target) =>
+        writer.WriteLine($"TensorPrimitives.Lerp({target.Name}, {previous.Name}, {z.Name}, {target.Name});");
+
+    // (1 − z) ⊙ s = s − z ⊙ s, in one pass: MultiplyAdd(−z, s, s) would need −z; Lerp(s, 0, z) = s − z ⊙ s needs no scratch.
+    public void MultiplyByComplement(SourceWriter writer, Vec z, Vec source, Vec result) =>
+        writer.WriteLine($"TensorPrimitives.Lerp({source.Name}, 0f, {z.Name}, {result.Name});");
+
+    public void Subtract(SourceWriter writer, Vec a, Vec b, Vec result) =>
+        writer.WriteLine($"TensorPrimitives.Subtract({a.Name}, {b.Name}, {result.Name});");
+
+    /// <summary>Block g of a gated span: the slice from g·U, living at that part of the span's place.</summary>
+    private static GatedVec Blocks(Vec whole, int blocks)
+    {
+        int units = whole.Length / blocks;
+        var parts = new Vec[blocks];
+        for (int g = 0; g < blocks; g++)
+        {
+            Place? memory = whole.Memory is { } place ? place with { Start = place.Index(g * units), Length = units } : null;
+            parts[g] = new Vec($"{whole.Name}.Slice({g * units}, {units})", units, memory);
+        }
+
+        return new GatedVec(whole, parts);
+    }
 
     /// <summary><c>kernel</c>, <c>recurrentKernel</c>, <c>bias</c>.</summary>
     private static string Local(WeightSpec weight) => weight.Name switch

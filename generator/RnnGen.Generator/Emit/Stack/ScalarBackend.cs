@@ -10,7 +10,7 @@ namespace RnnGen.Generator.Emit.Stack;
 /// (<see cref="Lanes"/>), which turns PredictBatch of a small model from a latency-bound chain into
 /// throughput that grows with vector width.
 /// </summary>
-internal sealed class ScalarBackend : IGradientBackend
+internal sealed class ScalarBackend : IGateBackend
 {
     /// <summary>Floats per element in a lane buffer: the most lanes any width has (AVX-512's).</summary>
     public const int LaneStride = 16;
@@ -92,30 +92,8 @@ internal sealed class ScalarBackend : IGradientBackend
         }
     }
 
-    public void AddProduct(SourceWriter writer, Vec vector, WeightSpec matrix, Vec accumulator)
-    {
-        for (int j = 0; j < accumulator.Length; j++)
-        {
-            string a = $"{accumulator.Name}{j}";
-            if (_width != 0)
-            {
-                for (int i = 0; i < vector.Length; i++)
-                {
-                    writer.WriteLine($"{a} = {VectorClass}.MultiplyAddEstimate({vector.Name}{i}, {Weight(matrix, i, j)}, {a});");
-                }
-
-                continue;
-            }
-
-            var terms = new List<string>(vector.Length + 1) { a };
-            for (int i = 0; i < vector.Length; i++)
-            {
-                terms.Add($"{vector.Name}{i} * {Weight(matrix, i, j)}");
-            }
-
-            writer.WriteWrapped($"{a} = ", terms, " +", ";");
-        }
-    }
+    public void AddProduct(SourceWriter writer, Vec vector, WeightSpec matrix, Vec accumulator) =>
+        AddColumnsProduct(writer, vector, matrix, firstColumn: 0, accumulator);
 
     public void Activate(SourceWriter writer, Activation activation, Vec values)
     {
@@ -206,6 +184,119 @@ internal sealed class ScalarBackend : IGradientBackend
             {
                 writer.WriteLine($"gradients[{weight.Offset + i * weight.Columns + j}] += {Element(gradient, weight, i, j)};");
             }
+        }
+    }
+
+    // Gated layers (IGateBackend): each block of a gated vector is its own set of locals (name_g0, name_g1, ...),
+    // so every other operation takes a block as it takes any vector, and products read the block's columns.
+
+    public GatedVec GateAffine(SourceWriter writer, string name, int blocks, WeightSpec? bias, int biasRow, Place home)
+    {
+        int units = home.Length / blocks;
+        var parts = new Vec[blocks];
+        for (int g = 0; g < blocks; g++)
+        {
+            int first = biasRow * home.Length + g * units;
+            parts[g] = Declare(writer, BlockName(name, g), units, k => bias is null ? ZeroElement : BiasElement(bias, first + k));
+        }
+
+        return new GatedVec(null, parts);
+    }
+
+    public GatedVec LoadGates(SourceWriter writer, string name, int blocks, Place place)
+    {
+        int units = place.Length / blocks;
+        var parts = new Vec[blocks];
+        for (int g = 0; g < blocks; g++)
+        {
+            int first = g * units;
+            parts[g] = Declare(writer, BlockName(name, g), units, k => ReadElement(place, first + k));
+        }
+
+        return new GatedVec(null, parts);
+    }
+
+    public void AddGateProducts(SourceWriter writer, Vec vector, WeightSpec matrix, GatedVec gates)
+    {
+        for (int g = 0; g < gates.Blocks.Length; g++)
+        {
+            AddColumnsProduct(writer, vector, matrix, g * gates.Blocks[g].Length, gates.Blocks[g]);
+        }
+    }
+
+    public void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target) =>
+        AddColumnsProduct(writer, vector, matrix, block * target.Length, target);
+
+    public void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result)
+    {
+        for (int i = 0; i < result.Length; i++)
+        {
+            var terms = new List<string>(vector.Length + 1) { $"{result.Name}{i}" };
+            for (int j = 0; j < vector.Length; j++)
+            {
+                terms.Add($"{Weight(matrix, i, block * vector.Length + j)} * {vector.Name}{j}");
+            }
+
+            writer.WriteWrapped($"{result.Name}{i} = ", terms, " +", ";");
+        }
+    }
+
+    public void Multiply(SourceWriter writer, Vec a, Vec b, Vec result) =>
+        ForEach(writer, result, k => $"{result.Name}{k} = {a.Name}{k} * {b.Name}{k};");
+
+    public void MultiplyAdd(SourceWriter writer, Vec a, Vec b, Vec target) =>
+        ForEach(writer, target, k => _width == 0
+            ? $"{target.Name}{k} += {a.Name}{k} * {b.Name}{k};"
+            : $"{target.Name}{k} = {VectorClass}.MultiplyAddEstimate({a.Name}{k}, {b.Name}{k}, {target.Name}{k});");
+
+    public void Interpolate(SourceWriter writer, Vec z, Vec previous, Vec target) =>
+        ForEach(writer, target, k => $"{target.Name}{k} += {z.Name}{k} * ({previous.Name}{k} - {target.Name}{k});");
+
+    public void MultiplyByComplement(SourceWriter writer, Vec z, Vec source, Vec result) =>
+        ForEach(writer, result, k => $"{result.Name}{k} = {source.Name}{k} - {z.Name}{k} * {source.Name}{k};");
+
+    public void Subtract(SourceWriter writer, Vec a, Vec b, Vec result) =>
+        ForEach(writer, result, k => $"{result.Name}{k} = {a.Name}{k} - {b.Name}{k};");
+
+    /// <summary>Block g of <c>z</c>: its locals are <c>z_g_0</c>, <c>z_g_1</c>...</summary>
+    private static string BlockName(string name, int block) => $"{name}_{block}_";
+
+    /// <summary>Float <paramref name="index"/> of a bias, over all its rows (GRU reset_after's [2, 3U]).</summary>
+    private static string BiasElement(WeightSpec bias, int index) =>
+        bias.IsVector ? Weight(bias, 0, index) : Weight(bias, index / bias.Columns, index % bias.Columns);
+
+    private static void ForEach(SourceWriter writer, Vec vector, System.Func<int, string> line)
+    {
+        for (int k = 0; k < vector.Length; k++)
+        {
+            writer.WriteLine(line(k));
+        }
+    }
+
+    /// <summary><c>accumulator += vector·matrix[:, firstColumn ..]</c>, as many columns as the accumulator has.</summary>
+    private void AddColumnsProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int firstColumn, Vec accumulator)
+    {
+        for (int j = 0; j < accumulator.Length; j++)
+        {
+            string a = $"{accumulator.Name}{j}";
+            int column = firstColumn + j;
+            if (_width != 0)
+            {
+                for (int i = 0; i < vector.Length; i++)
+                {
+                    writer.WriteLine($"{a} = {VectorClass}.MultiplyAddEstimate({vector.Name}{i}, {Weight(matrix, i, column)}, {a});");
+                }
+
+                continue;
+            }
+
+            var terms = new List<string>(vector.Length + 1) { a };
+            for (int i = 0; i < vector.Length; i++)
+            {
+                terms.Add($"{vector.Name}{i} * {Weight(matrix, i, column)}");
+            }
+
+            writer.WriteWrapped($"{a} = ", terms, " +", ";");
         }
     }
 

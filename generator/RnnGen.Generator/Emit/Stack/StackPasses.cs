@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emit.Stack;
@@ -85,9 +86,16 @@ internal static class StackPasses
                 {
                     writer.WriteLine($"KerasInitializers.Orthogonal(parameters.Slice({recurrent.Offset}, {recurrent.Length}), {recurrent.Rows}, {recurrent.Columns}, random); // {layer.Name}/recurrent_kernel");
                 }
+
+                if (layer.Kind == LayerKind.Lstm && layer.UnitForgetBias && layer.Bias is WeightSpec bias)
+                {
+                    writer.WriteLine($"parameters.Slice({bias.Offset + layer.Units}, {layer.Units}).Fill(1f); // {layer.Name}/bias: unit_forget_bias, the f block (of i, f, c, o) starts at one");
+                }
             }
 
-            writer.WriteLine("// Biases start at zero, as Keras' 'zeros' initializer leaves them.");
+            writer.WriteLine(spec.Layers.Any(static l => l.Kind == LayerKind.Lstm && l.UnitForgetBias && l.UseBias)
+                ? "// Other biases start at zero, as Keras' 'zeros' initializer leaves them."
+                : "// Biases start at zero, as Keras' 'zeros' initializer leaves them.");
         }
     }
 

@@ -1,0 +1,56 @@
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emit.Stack;
+
+/// <summary>
+/// A gated layer's pre-activation: G blocks of U units side by side, as the columns of its kernels
+/// (LSTM i, f, c, o; GRU z, r, h). <paramref name="Whole"/> is the G·U vector where the backend has
+/// one (loops: a span, so a product fills every block in one call); each of <paramref name="Blocks"/>
+/// is a vector of U the other operations take.
+/// </summary>
+internal sealed record GatedVec(Vec? Whole, Vec[] Blocks);
+
+/// <summary>
+/// The operations LSTM and GRU add to <see cref="IVectorBackend"/>, written once per backend: blocks
+/// of a gated vector, element-wise products between blocks, and GRU's interpolation. The recurrent
+/// activation of a block is <see cref="IVectorBackend.Activate"/> of it, its derivative
+/// <see cref="IGradientBackend.MultiplyByDerivative"/>.
+/// </summary>
+internal interface IGateBackend : IGradientBackend
+{
+    /// <summary>
+    /// <c>name = bias row <paramref name="biasRow"/></c> (zeros without bias) as <paramref name="blocks"/>
+    /// blocks of <c>home.Length / blocks</c> units, living at <paramref name="home"/>: the start of the gates' affine map.
+    /// </summary>
+    GatedVec GateAffine(SourceWriter writer, string name, int blocks, WeightSpec? bias, int biasRow, Place home);
+
+    /// <summary>The G blocks of the G·U floats at <paramref name="place"/>, to compute with and then store block by block.</summary>
+    GatedVec LoadGates(SourceWriter writer, string name, int blocks, Place place);
+
+    /// <summary><c>blocks[g] += vector·matrix[:, g·U .. (g + 1)·U]</c> for every block: matrix <c>[vector.Length, G·U]</c> row-major.</summary>
+    void AddGateProducts(SourceWriter writer, Vec vector, WeightSpec matrix, GatedVec gates);
+
+    /// <summary>
+    /// <c>target += vector·matrix[:, g·U .. (g + 1)·U]</c>, one block's columns only (U = target.Length): GRU
+    /// without reset_after multiplies <c>r ⊙ h</c> by the h block of its recurrent kernel alone.
+    /// </summary>
+    void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target);
+
+    /// <summary><c>result += vector·matrix[:, g·U .. (g + 1)·U]ᵀ</c> (U = vector.Length): a block's gradient sent back through its columns.</summary>
+    void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result);
+
+    /// <summary><c>result = a ⊙ b</c>, element-wise (result may be a or b).</summary>
+    void Multiply(SourceWriter writer, Vec a, Vec b, Vec result);
+
+    /// <summary><c>target += a ⊙ b</c>, element-wise: LSTM's <c>c = f ⊙ c + i ⊙ g</c> after <c>c = f ⊙ c</c>.</summary>
+    void MultiplyAdd(SourceWriter writer, Vec a, Vec b, Vec target);
+
+    /// <summary><c>target = z ⊙ previous + (1 − z) ⊙ target</c>: GRU's <c>h_t</c> from its candidate, in place.</summary>
+    void Interpolate(SourceWriter writer, Vec z, Vec previous, Vec target);
+
+    /// <summary><c>result = (1 − z) ⊙ source</c>: the candidate's share of a GRU state's gradient.</summary>
+    void MultiplyByComplement(SourceWriter writer, Vec z, Vec source, Vec result);
+
+    /// <summary><c>result = a − b</c>, element-wise.</summary>
+    void Subtract(SourceWriter writer, Vec a, Vec b, Vec result);
+}
