@@ -55,10 +55,14 @@ internal static class ShapeEmitter
         writer.WriteLine($"int {Names.Interface}.ParameterCount => ParameterCount;");
     }
 
-    /// <summary><c>global::RnnGen.LayerSettings.SimpleRnn(64, global::RnnGen.Activation.Tanh, useBias: true, ...)</c>.</summary>
-    private static string Settings(LayerSpec layer) => layer.IsRecurrent
-        ? $"global::RnnGen.LayerSettings.SimpleRnn({layer.Units}, {Names.EnumMember(layer.Activation)}, useBias: {Bool(layer.UseBias)}, returnSequences: {Bool(layer.ReturnSequences)}, goBackwards: {Bool(layer.GoBackwards)})"
-        : $"global::RnnGen.LayerSettings.Dense({layer.Units}, {Names.EnumMember(layer.Activation)}, useBias: {Bool(layer.UseBias)})";
+    /// <summary><c>global::RnnGen.LayerSettings.SimpleRnn(64, global::RnnGen.Activation.Tanh, useBias: true, ...)</c>, or Lstm, Gru, Dense.</summary>
+    private static string Settings(LayerSpec layer) => layer.Kind switch
+    {
+        LayerKind.Lstm => $"global::RnnGen.LayerSettings.Lstm({layer.Units}, {Names.EnumMember(layer.Activation)}, {Names.EnumMember(layer.RecurrentActivation)}, useBias: {Bool(layer.UseBias)}, unitForgetBias: {Bool(layer.UnitForgetBias)}, returnSequences: {Bool(layer.ReturnSequences)}, goBackwards: {Bool(layer.GoBackwards)})",
+        LayerKind.Gru => $"global::RnnGen.LayerSettings.Gru({layer.Units}, {Names.EnumMember(layer.Activation)}, {Names.EnumMember(layer.RecurrentActivation)}, useBias: {Bool(layer.UseBias)}, resetAfter: {Bool(layer.ResetAfter)}, returnSequences: {Bool(layer.ReturnSequences)}, goBackwards: {Bool(layer.GoBackwards)})",
+        _ when layer.IsRecurrent => $"global::RnnGen.LayerSettings.SimpleRnn({layer.Units}, {Names.EnumMember(layer.Activation)}, useBias: {Bool(layer.UseBias)}, returnSequences: {Bool(layer.ReturnSequences)}, goBackwards: {Bool(layer.GoBackwards)})",
+        _ => $"global::RnnGen.LayerSettings.Dense({layer.Units}, {Names.EnumMember(layer.Activation)}, useBias: {Bool(layer.UseBias)})",
+    };
 
     private static void Constant(SourceWriter writer, string name, string value, string summary)
     {

@@ -27,25 +27,21 @@ internal static class LayerReader
     private static readonly string[] ShorthandProperties = ["HiddenUnits", "DenseUnits", "HiddenActivation", "DenseActivation", "ReturnSequences"];
 
     /// <summary>
-    /// Whether the emitters write LSTM and GRU layers. Until they do, a gated layer is RNNG021 rather than
-    /// code that would run it as a SimpleRNN; the parser, spec and layout already handle them.
+    /// Whether the emitters write layers of a gated kind (LSTM now; GRU not yet). Until they do, such a
+    /// layer is RNNG021 rather than code that would run it as a SimpleRNN; the parser, spec and layout
+    /// already handle them.
     /// </summary>
-    internal static bool GatedLayersGenerated => false;
+    internal static bool GatedLayersGenerated(LayerKind kind) => kind == LayerKind.Lstm;
 
     /// <summary>
-    /// RNNG021 on every gated layer while <see cref="GatedLayersGenerated"/> is false, reported by the parser
+    /// RNNG021 on every gated layer whose kind is not <see cref="GatedLayersGenerated"/>, reported by the parser
     /// only when the model is otherwise valid (so every other diagnostic still applies to them).
     /// </summary>
     public static void NotGeneratedYet(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
     {
-        if (GatedLayersGenerated)
-        {
-            return;
-        }
-
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            if (KindOf(attribute) is LayerKind kind && kind is LayerKind.Lstm or LayerKind.Gru)
+            if (KindOf(attribute) is LayerKind kind && kind is LayerKind.Lstm or LayerKind.Gru && !GatedLayersGenerated(kind))
             {
                 diagnostics.Add(ModelParser.Diagnostic(
                     DiagnosticDescriptors.NotSupportedYet,

@@ -19,14 +19,26 @@ internal enum BufferRole
     /// </summary>
     Preactivations,
 
+    /// <summary>An LSTM's activated gates i, f, g, o of every step (4U per step), for BPTT.</summary>
+    Gates,
+
+    /// <summary>An LSTM's cell states c_0 .. c_T in processing order.</summary>
+    Cells,
+
+    /// <summary>An LSTM's act(c_t) of every step: h_t's factor beside o, and its derivative's argument.</summary>
+    CellActivations,
+
     /// <summary>d loss / d the layer's output, shaped like it.</summary>
     OutputGradients,
 
-    /// <summary>d loss / d pre-activation of every step of a recurrent layer.</summary>
+    /// <summary>d loss / d pre-activation of every step of a recurrent layer (the kernel's width per step).</summary>
     PreactivationGradients,
 
     /// <summary>d loss / d h while BPTT walks back over a recurrent layer's steps.</summary>
     StateGradient,
+
+    /// <summary>d loss / d c while BPTT walks back over an LSTM's steps.</summary>
+    CellGradient,
 }
 
 /// <summary>One region of the model's single float array.</summary>
@@ -79,6 +91,14 @@ internal sealed class Buffers
                     $"{layer.Name}: the pre-activation of every step, for BPTT" + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
                     padded);
             }
+
+            if (layer.Kind == LayerKind.Lstm)
+            {
+                int width = layer.Kernel.Columns;
+                AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: i, f, g, o of every step, for BPTT");
+                AddFor(layer, BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: c_0 .. c_T in processing order");
+                AddFor(layer, BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: act(c_t) of every step");
+            }
         }
 
         foreach (LayerSpec layer in spec.Layers)
@@ -87,8 +107,12 @@ internal sealed class Buffers
             AddFor(layer, BufferRole.OutputGradients, stem + "OutputGradients", (long)layer.OutputSteps(spec.TimeSteps) * layer.Units, $"{layer.Name}: d loss / d output");
             if (layer.IsRecurrent)
             {
-                AddFor(layer, BufferRole.PreactivationGradients, stem + "PreactivationGradients", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: d loss / d a_t of every step");
+                AddFor(layer, BufferRole.PreactivationGradients, stem + "PreactivationGradients", (long)spec.TimeSteps * layer.Kernel.Columns, $"{layer.Name}: d loss / d a_t of every step");
                 AddFor(layer, BufferRole.StateGradient, stem + "StateGradient", layer.Units, $"{layer.Name}: d loss / d h_t");
+                if (layer.Kind == LayerKind.Lstm)
+                {
+                    AddFor(layer, BufferRole.CellGradient, stem + "CellGradient", layer.Units, $"{layer.Name}: d loss / d c_t");
+                }
             }
         }
 

@@ -39,6 +39,13 @@ internal interface IGateBackend : IGradientBackend
     /// <summary><c>result += vector·matrix[:, g·U .. (g + 1)·U]ᵀ</c> (U = vector.Length): a block's gradient sent back through its columns.</summary>
     void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result);
 
+    /// <summary>
+    /// <c>gradient[:, g·U .. (g + 1)·U] += leftᵀ·right</c> (U = right.Length; for a bias, <paramref name="left"/>
+    /// is null: <c>gradient[g·U ..] += right</c>): a block's share of a weight gradient summed in
+    /// <see cref="IGradientBackend.BeginGradient"/>'s accumulator.
+    /// </summary>
+    void AddBlockOuterProduct(SourceWriter writer, Vec? left, Vec right, WeightSpec weight, int block, string gradient);
+
     /// <summary><c>result = a ⊙ b</c>, element-wise (result may be a or b).</summary>
     void Multiply(SourceWriter writer, Vec a, Vec b, Vec result);
 

@@ -23,5 +23,10 @@ internal interface ILayerEmitter
 
 internal static class LayerEmitters
 {
-    public static ILayerEmitter For(LayerKind kind) => kind == LayerKind.Dense ? DenseLayer.Instance : SimpleRnnLayer.Instance;
+    public static ILayerEmitter For(LayerKind kind) => kind switch
+    {
+        LayerKind.Dense => DenseLayer.Instance,
+        LayerKind.Lstm => LstmLayer.Instance,
+        _ => SimpleRnnLayer.Instance,
+    };
 }

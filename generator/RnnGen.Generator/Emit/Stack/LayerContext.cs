@@ -67,6 +67,13 @@ internal sealed class LayerContext
         return new Steps(buffer.Name, 0, U, buffer.Padded);
     }
 
+    /// <summary>One of the layer's buffers, <paramref name="width"/> floats per step (a gated layer's G·U).</summary>
+    public Steps Of(BufferRole role, int width)
+    {
+        Buffer buffer = _buffers.Of(Layer, role);
+        return new Steps(buffer.Name, 0, width, buffer.Padded);
+    }
+
     /// <summary>
     /// Where Forward keeps each step's pre-activation, the kernel's width per step, when the layer's
     /// <see cref="LayerSpec.KeepsPreactivations"/> and the pass keeps states for BPTT; else null.
@@ -87,6 +94,9 @@ internal sealed class LayerContext
 
     /// <summary>The layer's part of State.</summary>
     public Place State => new("state", $"{Layer.StateOffset}", U);
+
+    /// <summary>An LSTM's c, after its h in State.</summary>
+    public Place CellState => new("state", $"{Layer.StateOffset + U}", U);
 
     /// <summary><c>dx = d·kernelᵀ</c>, stored at <paramref name="at"/> for the layer below.</summary>
     public void WriteInputGradient(SourceWriter writer, Vec d, Place at)

@@ -141,6 +141,21 @@ internal sealed class LoopsBackend : ISequenceBackend, IGateBackend
         }
     }
 
+    public void AddBlockOuterProduct(SourceWriter writer, Vec? left, Vec right, WeightSpec weight, int block, string gradient)
+    {
+        if (left is null)
+        {
+            writer.WriteLine($"TensorPrimitives.Add({gradient}.Slice({block * right.Length}, {right.Length}), {right.Name}, {gradient}.Slice({block * right.Length}, {right.Length}));");
+            return;
+        }
+
+        using (writer.Block($"for (int i = 0; i < {weight.Rows}; i++)"))
+        {
+            writer.WriteLine($"Span<float> row = {gradient}.Slice(i * {weight.Columns} + {block * right.Length}, {right.Length});");
+            writer.WriteLine($"TensorPrimitives.MultiplyAdd({right.Name}, {left.Name}[i], row, row);");
+        }
+    }
+
     public void Multiply(SourceWriter writer, Vec a, Vec b, Vec result) =>
         writer.WriteLine($"TensorPrimitives.Multiply({a.Name}, {b.Name}, {result.Name});");
 

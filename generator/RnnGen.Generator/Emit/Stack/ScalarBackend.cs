@@ -241,6 +241,20 @@ internal sealed class ScalarBackend : IGateBackend
         }
     }
 
+    public void AddBlockOuterProduct(SourceWriter writer, Vec? left, Vec right, WeightSpec weight, int block, string gradient)
+    {
+        int first = block * right.Length;
+        for (int i = 0; i < weight.Rows; i++)
+        {
+            for (int j = 0; j < right.Length; j++)
+            {
+                writer.WriteLine(left is null
+                    ? $"{Element(gradient, weight, i, first + j)} += {right.Name}{j};"
+                    : $"{Element(gradient, weight, i, first + j)} += {left.Name}{i} * {right.Name}{j};");
+            }
+        }
+    }
+
     public void Multiply(SourceWriter writer, Vec a, Vec b, Vec result) =>
         ForEach(writer, result, k => $"{result.Name}{k} = {a.Name}{k} * {b.Name}{k};");
 

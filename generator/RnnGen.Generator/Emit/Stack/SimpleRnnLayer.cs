@@ -205,8 +205,11 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
         WriteSummedGradients(writer, c, sequence, da);
     }
 
-    /// <summary>The weight gradients and the input gradient, over the whole sequence after the recurrence.</summary>
-    private static void WriteSummedGradients(SourceWriter writer, LayerContext c, ISequenceBackend ops, Steps da)
+    /// <summary>
+    /// The weight gradients and the input gradient, over the whole sequence after the recurrence, from
+    /// <paramref name="da"/> (the kernel's width per step: a gated layer's blocks side by side).
+    /// </summary>
+    internal static void WriteSummedGradients(SourceWriter writer, LayerContext c, ISequenceBackend ops, Steps da)
     {
         LayerSpec layer = c.Layer;
         string allDa = da.First(c.T);
@@ -253,5 +256,5 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
     }
 
     /// <summary>The input row step t reads: t, or T - 1 - t going backwards.</summary>
-    private static string InputStep(LayerContext c) => c.Layer.GoBackwards ? $"{c.T - 1} - t" : "t";
+    internal static string InputStep(LayerContext c) => c.Layer.GoBackwards ? $"{c.T - 1} - t" : "t";
 }

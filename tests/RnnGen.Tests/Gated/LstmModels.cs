@@ -1,0 +1,110 @@
+namespace RnnGen.Tests.Gated;
+
+// LSTM models on both backends (unrolled: up to 8 units and 96 weights; loops beyond), joined to every
+// StackNumericsTests theory through StackModels: forward and gradients against the float64 reference,
+// Step streaming, PredictBatch (in lanes where every layer is written out) and zero allocation.
+
+/// <summary>A long sequence through a small unrolled LSTM: PredictBatch in lanes.</summary>
+[Rnn(TimeSteps = 12, Features = 1)]
+[Lstm(3)]
+[Dense(1)]
+public partial class LstmUnrolledStack;
+
+/// <summary>A loops LSTM returning its sequence.</summary>
+[Rnn(TimeSteps = 6, Features = 3)]
+[Lstm(8, ReturnSequences = true)]
+[Dense(1)]
+public partial class LstmSequenceLoopsStack;
+
+/// <summary>A wide loops LSTM.</summary>
+[Rnn(TimeSteps = 16, Features = 4)]
+[Lstm(64)]
+[Dense(1)]
+public partial class Lstm64Stack;
+
+/// <summary>Relu cell, tanh gates, the steps last to first, no bias, a sequence out: unrolled, in lanes.</summary>
+[Rnn(TimeSteps = 5, Features = 2)]
+[Lstm(4, Activation = Activation.Relu, RecurrentActivation = Activation.Tanh, ReturnSequences = true, GoBackwards = true, UseBias = false)]
+public partial class LstmBareBackwardsLayer;
+
+/// <summary>Stateful LSTMs: [h, c] carried between calls, in Step and Forward.</summary>
+[Rnn(TimeSteps = 4, Features = 2, Stateful = true)]
+[Lstm(5, ReturnSequences = true)]
+[Lstm(3)]
+public partial class LstmStatefulStack;
+
+/// <summary>A SimpleRNN feeding an LSTM: the LSTM's input gradient goes down into it.</summary>
+[Rnn(TimeSteps = 5, Features = 3)]
+[SimpleRnn(4, ReturnSequences = true)]
+[Lstm(6, ReturnSequences = true)]
+[Dense(2)]
+public partial class SimpleRnnIntoLstmStack;
+
+/// <summary>Keras 2's hard sigmoid gates, unrolled (in lanes), after a Dense layer whose gradient it sends down.</summary>
+[Rnn(TimeSteps = 6, Features = 2)]
+[Dense(2, Activation = Activation.Tanh)]
+[Lstm(2, RecurrentActivation = Activation.HardSigmoidKeras2)]
+[Dense(1)]
+public partial class LstmHardSigmoidKeras2UnrolledStack;
+
+/// <summary>Keras 2's hard sigmoid gates on loops, go_backwards.</summary>
+[Rnn(TimeSteps = 6, Features = 3)]
+[Lstm(10, RecurrentActivation = Activation.HardSigmoidKeras2, GoBackwards = true)]
+[Dense(1)]
+public partial class LstmHardSigmoidKeras2LoopsStack;
+
+/// <summary>Swish cell and gates, unrolled: the layer keeps its pre-activations for BPTT.</summary>
+[Rnn(TimeSteps = 5, Features = 2)]
+[Lstm(2, Activation = Activation.Swish, RecurrentActivation = Activation.Swish, ReturnSequences = true)]
+[Dense(1)]
+public partial class LstmSwishUnrolledStack;
+
+/// <summary>Swish cell and gates on loops, after a Dense layer.</summary>
+[Rnn(TimeSteps = 5, Features = 2)]
+[Dense(3)]
+[Lstm(9, Activation = Activation.Swish, RecurrentActivation = Activation.Swish)]
+[Dense(1)]
+public partial class LstmSwishLoopsStack;
+
+/// <summary>The models above, by name, for theories.</summary>
+internal static class LstmModels
+{
+    /// <summary>Every model above; StackModels lists them, so every StackNumericsTests theory checks them.</summary>
+    public static string[] All =>
+    [
+        nameof(LstmUnrolledStack),
+        nameof(LstmSequenceLoopsStack),
+        nameof(Lstm64Stack),
+        nameof(LstmBareBackwardsLayer),
+        nameof(LstmStatefulStack),
+        nameof(SimpleRnnIntoLstmStack),
+        nameof(LstmHardSigmoidKeras2UnrolledStack),
+        nameof(LstmHardSigmoidKeras2LoopsStack),
+        nameof(LstmSwishUnrolledStack),
+        nameof(LstmSwishLoopsStack),
+    ];
+
+    /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
+    public static string[] LaneNames =>
+    [
+        nameof(LstmUnrolledStack),
+        nameof(LstmBareBackwardsLayer),
+        nameof(LstmHardSigmoidKeras2UnrolledStack),
+        nameof(LstmSwishUnrolledStack),
+    ];
+
+    public static IRnnModel? Create(string name) => name switch
+    {
+        nameof(LstmUnrolledStack) => new LstmUnrolledStack(seed: 61),
+        nameof(LstmSequenceLoopsStack) => new LstmSequenceLoopsStack(seed: 62),
+        nameof(Lstm64Stack) => new Lstm64Stack(seed: 63),
+        nameof(LstmBareBackwardsLayer) => new LstmBareBackwardsLayer(seed: 64),
+        nameof(LstmStatefulStack) => new LstmStatefulStack(seed: 65),
+        nameof(SimpleRnnIntoLstmStack) => new SimpleRnnIntoLstmStack(seed: 66),
+        nameof(LstmHardSigmoidKeras2UnrolledStack) => new LstmHardSigmoidKeras2UnrolledStack(seed: 67),
+        nameof(LstmHardSigmoidKeras2LoopsStack) => new LstmHardSigmoidKeras2LoopsStack(seed: 68),
+        nameof(LstmSwishUnrolledStack) => new LstmSwishUnrolledStack(seed: 69),
+        nameof(LstmSwishLoopsStack) => new LstmSwishLoopsStack(seed: 70),
+        _ => null,
+    };
+}
