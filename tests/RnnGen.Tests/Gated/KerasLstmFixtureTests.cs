@@ -1,0 +1,68 @@
+using RnnGen.Tests.Reference;
+using RnnGen.Tests.Stacks;
+
+namespace RnnGen.Tests.Gated;
+
+// keras-js's LSTM cases as generated bare layers (Keras 2.1.2: hard_sigmoid gates but for case 1).
+[Rnn(TimeSteps = 3, Features = 6)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2)] public partial class KerasLstm0;
+[Rnn(TimeSteps = 8, Features = 5)] [Lstm(5, Activation = Activation.Sigmoid)] public partial class KerasLstm1;
+[Rnn(TimeSteps = 3, Features = 6)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2, ReturnSequences = true)] public partial class KerasLstm2;
+[Rnn(TimeSteps = 3, Features = 6)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2, GoBackwards = true)] public partial class KerasLstm3;
+[Rnn(TimeSteps = 3, Features = 6)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2, ReturnSequences = true, GoBackwards = true)] public partial class KerasLstm4;
+[Rnn(TimeSteps = 3, Features = 6, Stateful = true)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2)] public partial class KerasLstm5;
+[Rnn(TimeSteps = 3, Features = 6, Stateful = true)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2, ReturnSequences = true)] public partial class KerasLstm6;
+[Rnn(TimeSteps = 3, Features = 6, Stateful = true)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2, GoBackwards = true)] public partial class KerasLstm7;
+[Rnn(TimeSteps = 3, Features = 6, Stateful = true)] [Lstm(4, RecurrentActivation = Activation.HardSigmoidKeras2, ReturnSequences = true, GoBackwards = true)] public partial class KerasLstm8;
+
+/// <summary>
+/// Generated bare LSTM layers reproduce Keras 2.1.2's own outputs (../shared/data/keras-js), within
+/// 1e-5 relative to the largest expected value; each model is declared as GatedReferenceOfTests'
+/// layout of its case, which the test checks.
+/// </summary>
+public class KerasLstmFixtureTests
+{
+    public static TheoryData<int> Cases => new() { 0, 1, 2, 3, 4, 5, 6, 7, 8 };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generated_layer_reproduces_keras_lstm_case(int n)
+    {
+        IRnnModel model = n switch
+        {
+            0 => new KerasLstm0(seed: 1),
+            1 => new KerasLstm1(seed: 1),
+            2 => new KerasLstm2(seed: 1),
+            3 => new KerasLstm3(seed: 1),
+            4 => new KerasLstm4(seed: 1),
+            5 => new KerasLstm5(seed: 1),
+            6 => new KerasLstm6(seed: 1),
+            7 => new KerasLstm7(seed: 1),
+            _ => new KerasLstm8(seed: 1),
+        };
+        KerasJsCase fixture = KerasJsFixtures.Load("LSTM", n);
+        ModelLayout expected = GatedReferenceOfTests.KerasJsLayout("LSTM", n, fixture, n == 1 ? Activation.Sigmoid : Activation.HardSigmoidKeras2);
+        Assert.Equal(expected.Stateful, model.Layout.Stateful);
+        Assert.Equal(expected.Layers.Select(static l => l.Settings), model.Layout.Layers.Select(static l => l.Settings));
+        Assert.Equal(fixture.Weights.Length, model.Layout.Weights.Count);
+        for (int w = 0; w < fixture.Weights.Length; w++)
+        {
+            Assert.Equal(fixture.Weights[w].Shape, model.Layout.Weights[w].Shape);
+            Span<float> target = model.Layout.Weights[w].Of(model.Parameters);
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = (float)fixture.Weights[w].Data[i];
+            }
+        }
+
+        float[] input = fixture.Input.Data.Select(static v => (float)v).ToArray();
+        var output = new float[model.OutputLength];
+        model.Predict(input, output);
+        if (model.Layout.Stateful)
+        {
+            // Keras called predict twice on the same input; expected is the second call's output.
+            model.Predict(input, output);
+        }
+
+        Assert.InRange(ReferenceOf.RelativeError(output, fixture.Expected.Data), 0, 1e-5);
+    }
+}
