@@ -250,4 +250,30 @@ public class SnapshotTests
              HiddenActivation = Activation.HardSigmoidKeras2, DenseActivation = Activation.HardSigmoidKeras2)]
         public partial class Keras2Rnn { }
         """, nameof(Keras2_hard_sigmoid_in_the_shorthand));
+
+    [Fact]
+    public void Small_lstm_unrolled() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>An unrolled LSTM: i, f, g, o and c written out unit by unit, PredictBatch in lanes.</summary>
+        [Rnn(TimeSteps = 3, Features = 1)]
+        [Lstm(2)]
+        [Dense(1)]
+        public partial class SmallLstm;
+        """, nameof(Small_lstm_unrolled));
+
+    [Fact]
+    public void Stateful_lstm_on_loops_going_backwards() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>A loops LSTM: the input projection of every step first, [h, c] carried in State.</summary>
+        [Rnn(TimeSteps = 4, Features = 2, Stateful = true)]
+        [Lstm(9, GoBackwards = true, ReturnSequences = true)]
+        [Dense(1)]
+        public partial class LoopsLstm;
+        """, nameof(Stateful_lstm_on_loops_going_backwards));
 }
