@@ -165,31 +165,9 @@ internal sealed class LstmLayer : ILayerEmitter
         Place dhHome = c.Of(BufferRole.StateGradient).At("0");
         var sequence = ops as ISequenceBackend;
 
-        Vec dh;
-        if (layer.ReturnSequences)
-        {
-            dh = ops.Zero(writer, "dh", dhHome);
-        }
-        else
-        {
-            writer.WriteLine("// Only h_T is output: dh_T = d loss / d output.");
-            dh = ops.Copy(writer, "dh", ops.Read(writer, "dy", outputGradients.At("0")), dhHome);
-        }
-
+        Vec dh = SimpleRnnLayer.BeginStateGradient(writer, c, dhHome);
         Vec dc = ops.Zero(writer, "dc", c.Of(BufferRole.CellGradient).At("0"));
-        string? kernelGradient = null, recurrentGradient = null, biasGradient = null;
-        if (sequence is null)
-        {
-            writer.WriteLine("// The weight gradients, summed step by step in locals.");
-            kernelGradient = ops.BeginGradient(writer, kernel);
-            recurrentGradient = ops.BeginGradient(writer, recurrent);
-            biasGradient = c.Bias is null ? null : ops.BeginGradient(writer, c.Bias);
-        }
-        else
-        {
-            writer.WriteLine("// Only the recurrence runs step by step; every weight gradient is summed over the steps afterwards.");
-        }
-
+        (string? kernelGradient, string? recurrentGradient, string? biasGradient) = SimpleRnnLayer.BeginStepGradients(writer, c, sequence is null);
         using (writer.Block($"for (int t = {c.T}; t >= 1; t--)"))
         {
             if (layer.ReturnSequences)
@@ -276,13 +254,7 @@ internal sealed class LstmLayer : ILayerEmitter
 
         if (sequence is null)
         {
-            ops.EndGradient(writer, kernel, kernelGradient!);
-            ops.EndGradient(writer, recurrent, recurrentGradient!);
-            if (c.Bias is not null)
-            {
-                ops.EndGradient(writer, c.Bias, biasGradient!);
-            }
-
+            SimpleRnnLayer.EndStepGradients(writer, c, kernelGradient!, recurrentGradient!, biasGradient);
             return;
         }
 

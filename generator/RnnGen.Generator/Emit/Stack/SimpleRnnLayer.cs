@@ -126,30 +126,8 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
         Place dhHome = c.Of(BufferRole.StateGradient).At("0");
         var sequence = ops as ISequenceBackend;
 
-        Vec dh;
-        if (layer.ReturnSequences)
-        {
-            dh = ops.Zero(writer, "dh", dhHome);
-        }
-        else
-        {
-            writer.WriteLine("// Only h_T is output: dh_T = d loss / d output.");
-            dh = ops.Copy(writer, "dh", ops.Read(writer, "dy", outputGradients.At("0")), dhHome);
-        }
-
-        string? kernelGradient = null, recurrentGradient = null, biasGradient = null;
-        if (sequence is null)
-        {
-            writer.WriteLine("// The weight gradients, summed step by step in locals.");
-            kernelGradient = ops.BeginGradient(writer, kernel);
-            recurrentGradient = ops.BeginGradient(writer, recurrent);
-            biasGradient = c.Bias is null ? null : ops.BeginGradient(writer, c.Bias);
-        }
-        else
-        {
-            writer.WriteLine("// Only the recurrence runs step by step; every weight gradient is summed over the steps afterwards.");
-        }
-
+        Vec dh = BeginStateGradient(writer, c, dhHome);
+        (string? kernelGradient, string? recurrentGradient, string? biasGradient) = BeginStepGradients(writer, c, sequence is null);
         using (writer.Block($"for (int t = {c.T}; t >= 1; t--)"))
         {
             if (layer.ReturnSequences)
@@ -192,17 +170,53 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
 
         if (sequence is null)
         {
-            ops.EndGradient(writer, kernel, kernelGradient!);
-            ops.EndGradient(writer, recurrent, recurrentGradient!);
-            if (c.Bias is not null)
-            {
-                ops.EndGradient(writer, c.Bias, biasGradient!);
-            }
-
+            EndStepGradients(writer, c, kernelGradient!, recurrentGradient!, biasGradient);
             return;
         }
 
         WriteSummedGradients(writer, c, sequence, da);
+    }
+
+    /// <summary>dh_T: d loss / d output when only h_T is output, else zero (each step adds its output's gradient).</summary>
+    internal static Vec BeginStateGradient(SourceWriter writer, LayerContext c, Place home)
+    {
+        IGradientBackend ops = c.Gradients;
+        if (c.Layer.ReturnSequences)
+        {
+            return ops.Zero(writer, "dh", home);
+        }
+
+        writer.WriteLine("// Only h_T is output: dh_T = d loss / d output.");
+        return ops.Copy(writer, "dh", ops.Read(writer, "dy", c.Of(BufferRole.OutputGradients).At("0")), home);
+    }
+
+    /// <summary>
+    /// The accumulators of the weight gradients when <paramref name="stepByStep"/> (written-out backends);
+    /// else none: a sequence backend sums them after the recurrence.
+    /// </summary>
+    internal static (string? Kernel, string? Recurrent, string? Bias) BeginStepGradients(SourceWriter writer, LayerContext c, bool stepByStep)
+    {
+        if (!stepByStep)
+        {
+            writer.WriteLine("// Only the recurrence runs step by step; every weight gradient is summed over the steps afterwards.");
+            return (null, null, null);
+        }
+
+        IGradientBackend ops = c.Gradients;
+        writer.WriteLine("// The weight gradients, summed step by step in locals.");
+        return (ops.BeginGradient(writer, c.Layer.Kernel), ops.BeginGradient(writer, c.Layer.RecurrentKernel!), c.Bias is null ? null : ops.BeginGradient(writer, c.Bias));
+    }
+
+    /// <summary>Adds what <see cref="BeginStepGradients"/>' accumulators summed into Gradients.</summary>
+    internal static void EndStepGradients(SourceWriter writer, LayerContext c, string kernel, string recurrent, string? bias)
+    {
+        IGradientBackend ops = c.Gradients;
+        ops.EndGradient(writer, c.Layer.Kernel, kernel);
+        ops.EndGradient(writer, c.Layer.RecurrentKernel!, recurrent);
+        if (c.Bias is not null)
+        {
+            ops.EndGradient(writer, c.Bias, bias!);
+        }
     }
 
     /// <summary>
