@@ -62,30 +62,13 @@ public class KernelMessageCultureTests
     [Fact]
     public void The_culture_under_test_formats_integers_differently()
     {
-        Assert.Equal("−8", (-8).ToString(DifferentCulture()));
-        Assert.Equal("1.234.567", 1234567.ToString("N0", DifferentCulture()));
-    }
-
-    private static CultureInfo DifferentCulture()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NegativeSign = "−";
-        culture.NumberFormat.NumberGroupSeparator = ".";
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        return culture;
+        Assert.Equal("−8", (-8).ToString(CommaCulture.Create()));
+        Assert.Equal("1.234.567", 1234567.ToString("N0", CommaCulture.Create()));
     }
 
     private static T UnderDifferentCulture<T>(Func<T> action)
     {
-        CultureInfo saved = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = DifferentCulture();
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-        }
+        using var culture = CommaCulture.Use();
+        return action();
     }
 }

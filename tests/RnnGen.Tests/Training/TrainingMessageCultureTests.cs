@@ -9,7 +9,7 @@ public class TrainingMessageCultureTests
     [Fact]
     public void Terminate_on_nan_message_formats_the_loss_invariantly()
     {
-        using var culture = new CommaDecimalCulture();
+        using var culture = CommaCulture.Use();
         RuntimeSizedRnn model = FiniteBatchTests.HugeLinearModel();
 
         History history = new Trainer(model, new RecordingOptimizer()).Fit(FiniteBatchTests.Samples(3), new FitOptions { BatchSize = 3 });
@@ -22,7 +22,7 @@ public class TrainingMessageCultureTests
     [Fact]
     public void Early_stopping_message_formats_the_best_loss_invariantly()
     {
-        using var culture = new CommaDecimalCulture();
+        using var culture = CommaCulture.Use();
         var stopping = new EarlyStopping { Monitor = MonitoredLoss.Loss };
         var context = new TrainingContext(new RuntimeSizedRnn(2, 1, 2, 1), 5, 10, 2, validationSamples: 0);
         stopping.OnTrainBegin(context);
@@ -35,7 +35,7 @@ public class TrainingMessageCultureTests
     [Fact]
     public void Out_of_range_options_state_their_value_invariantly()
     {
-        using var culture = new CommaDecimalCulture();
+        using var culture = CommaCulture.Use();
         var model = new RuntimeSizedRnn(4, 1, 3, 1);
 
         var split = Assert.Throws<ArgumentOutOfRangeException>(
@@ -52,7 +52,7 @@ public class TrainingMessageCultureTests
     [Fact]
     public void Evaluation_states_a_negative_column_invariantly()
     {
-        using var culture = new CommaDecimalCulture();
+        using var culture = CommaCulture.Use();
         var model = new RuntimeSizedRnn(4, 1, 3, 1);
         var scaler = new RnnGen.Data.MinMaxScaler();
         scaler.Fit([0f, 1f, 2f, 3f], features: 2);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RnnGen.Tests.Data;
+namespace RnnGen.Tests;
 
 /// <summary>
 /// Makes the current culture format numbers as de-DE does (<c>0,8</c>, <c>1.234</c>, <c>∞</c>), with the Unicode minus
@@ -11,7 +11,10 @@ internal sealed class CommaCulture : IDisposable
 {
     private readonly CultureInfo _previous = CultureInfo.CurrentCulture;
 
-    private CommaCulture()
+    private CommaCulture() => CultureInfo.CurrentCulture = Create();
+
+    /// <summary>The culture itself, to pass to a formatting call or to set for a while.</summary>
+    public static CultureInfo Create()
     {
         var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
         culture.NumberFormat.NumberDecimalSeparator = ",";
@@ -20,7 +23,7 @@ internal sealed class CommaCulture : IDisposable
         culture.NumberFormat.NegativeSign = "\u2212";
         culture.NumberFormat.PositiveInfinitySymbol = "∞";
         culture.NumberFormat.NegativeInfinitySymbol = "\u2212∞";
-        CultureInfo.CurrentCulture = culture;
+        return culture;
     }
 
     /// <summary>Sets the culture on this thread; dispose to restore the previous one.</summary>
