@@ -245,6 +245,26 @@ internal abstract class NaiveRecurrent : NaiveLayer
     /// <summary>From d loss / d h_t (StateGradient) to the weight gradients, dx, and d loss / d h_{t-1} (added into PreviousStateGradient).</summary>
     protected abstract void StepBackward(int t, ReadOnlySpan<float> x, float[] p, float[] g, Span<float> dx);
 
+    /// <summary><c>z = bias + x·kernel + h_{t-1}·recurrent_kernel</c>, all Width columns.</summary>
+    protected void Preactivate(int t, ReadOnlySpan<float> x, float[] p, Span<float> z)
+    {
+        for (int k = 0; k < Width; k++)
+        {
+            z[k] = BiasAt(p, k);
+        }
+
+        AddProduct(x, p, Kernel, Width, 0, z);
+        AddProduct(H.AsSpan((t - 1) * Units, Units), p, RecurrentKernel, Width, 0, z);
+    }
+
+    /// <summary>The gradients of <see cref="Preactivate"/> given dz: bias, kernel, recurrent kernel, dx and d h_{t-1}.</summary>
+    protected void AddPreactivationGradients(int t, ReadOnlySpan<float> x, ReadOnlySpan<float> dz, float[] p, float[] g, Span<float> dx)
+    {
+        AddBiasGradient(g, 0, dz);
+        AddGradients(x, dz, p, g, Kernel, Width, 0, dx);
+        AddGradients(H.AsSpan((t - 1) * Units, Units), dz, p, g, RecurrentKernel, Width, 0, PreviousStateGradient);
+    }
+
     /// <summary>Clears what the cell carries back besides d h (LSTM: d c).</summary>
     protected virtual void BeginBackward()
     {
@@ -259,13 +279,7 @@ internal sealed class NaiveSimpleRnn(LayerLayout layer, int timeSteps) : NaiveRe
     protected override void StepForward(int t, ReadOnlySpan<float> x, float[] p)
     {
         Span<float> h = H.AsSpan(t * Units, Units);
-        for (int j = 0; j < Units; j++)
-        {
-            h[j] = BiasAt(p, j);
-        }
-
-        AddProduct(x, p, Kernel, Units, 0, h);
-        AddProduct(H.AsSpan((t - 1) * Units, Units), p, RecurrentKernel, Units, 0, h);
+        Preactivate(t, x, p, h);
         for (int j = 0; j < Units; j++)
         {
             h[j] = Activate(Activation, h[j]);
@@ -279,9 +293,7 @@ internal sealed class NaiveSimpleRnn(LayerLayout layer, int timeSteps) : NaiveRe
             _da[j] = StateGradient[j] * Derivative(Activation, H[t * Units + j]);
         }
 
-        AddBiasGradient(g, 0, _da);
-        AddGradients(x, _da, p, g, Kernel, Units, 0, dx);
-        AddGradients(H.AsSpan((t - 1) * Units, Units), _da, p, g, RecurrentKernel, Units, 0, PreviousStateGradient);
+        AddPreactivationGradients(t, x, _da, p, g, dx);
     }
 }
 
@@ -311,13 +323,7 @@ internal sealed class NaiveLstm : NaiveRecurrent
     protected override void StepForward(int t, ReadOnlySpan<float> x, float[] p)
     {
         Span<float> z = _gates.AsSpan(t * Width, Width);
-        for (int k = 0; k < Width; k++)
-        {
-            z[k] = BiasAt(p, k);
-        }
-
-        AddProduct(x, p, Kernel, Width, 0, z);
-        AddProduct(H.AsSpan((t - 1) * Units, Units), p, RecurrentKernel, Width, 0, z);
+        Preactivate(t, x, p, z);
         for (int j = 0; j < Units; j++)
         {
             float i = Activate(RecurrentActivation, z[j]);
@@ -350,9 +356,7 @@ internal sealed class NaiveLstm : NaiveRecurrent
             _cellGradient[j] = dc * f;
         }
 
-        AddBiasGradient(g, 0, _dz);
-        AddGradients(x, _dz, p, g, Kernel, Width, 0, dx);
-        AddGradients(H.AsSpan((t - 1) * Units, Units), _dz, p, g, RecurrentKernel, Width, 0, PreviousStateGradient);
+        AddPreactivationGradients(t, x, _dz, p, g, dx);
     }
 }
 
