@@ -77,13 +77,6 @@ internal static class SunspotsCommand
             string recurrent = parsed.GetRequiredValue(layer);
             int steps = parsed.GetValue(timeSteps);
             int units = parsed.GetValue(hiddenUnits);
-            if (!ModelCatalog.Has(recurrent))
-            {
-                Console.Error.WriteLine(
-                    $"--layer {recurrent} is not available in this build: this RnnGen does not generate that layer yet (RNNG021). This sample has {ModelCatalog.Listing}.");
-                return Task.FromResult(1);
-            }
-
             if (ModelCatalog.Find(recurrent, steps, units) is not { } model)
             {
                 Console.Error.WriteLine(

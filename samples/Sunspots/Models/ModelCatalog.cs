@@ -25,6 +25,7 @@ internal static class ModelCatalog
         new(SimpleRnn, LongSunspotRnn.TimeSteps, LongSunspotRnn.HiddenUnits, seed => new LongSunspotRnn(seed)),
         new(SimpleRnn, LongWideSunspotRnn.TimeSteps, LongWideSunspotRnn.HiddenUnits, seed => new LongWideSunspotRnn(seed)),
         new("lstm", SunspotLstm.TimeSteps, SunspotLstm.HiddenUnits, seed => new SunspotLstm(seed)),
+        new("gru", SunspotGru.TimeSteps, SunspotGru.HiddenUnits, seed => new SunspotGru(seed)),
     ];
 
     public static ModelChoice Tutorial => Choices[0];
@@ -33,14 +34,11 @@ internal static class ModelCatalog
     public static string LayerListing => string.Join(", ", Layers.SkipLast(1)) + " or " + Layers[^1];
 
     /// <summary>
-    /// "simple_rnn: 12 steps x 3 units (the tutorial's), 12 steps x 8 units, ...; lstm: 12 steps x 3 units" for help
+    /// "simple_rnn: 12 steps x 3 units (the tutorial's), 12 steps x 8 units, ...; lstm: 12 steps x 3 units; ..." for help
     /// and error messages.
     /// </summary>
     public static string Listing =>
         string.Join("; ", Choices.GroupBy(c => c.Layer).Select(layer => layer.Key + ": " + string.Join(", ", layer.Select(Describe))));
-
-    /// <summary>Whether this build has any model with <paramref name="layer"/>.</summary>
-    public static bool Has(string layer) => Choices.Any(c => c.Layer == layer);
 
     public static ModelChoice? Find(string layer, int timeSteps, int hiddenUnits) =>
         Choices.FirstOrDefault(c => c.Layer == layer && c.TimeSteps == timeSteps && c.HiddenUnits == hiddenUnits);

@@ -31,3 +31,9 @@ public partial class LongWideSunspotRnn { }
 [Lstm(3)]
 [Dense(1, Activation = Activation.Tanh)]
 public partial class SunspotLstm { }
+
+/// <summary>The tutorial's model with GRU(3) (Keras 3 defaults: tanh, sigmoid gates, reset_after) for the SimpleRNN.</summary>
+[Rnn(TimeSteps = 12, Features = 1)]
+[Gru(3)]
+[Dense(1, Activation = Activation.Tanh)]
+public partial class SunspotGru { }
