@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace RnnGen.Samples.Tests;
 
-/// <summary>Sunspots with <c>--layer</c>: the tutorial's pipeline around its SimpleRNN or an LSTM, and figures that never overwrite the tutorial's.</summary>
+/// <summary>Sunspots with <c>--layer</c>: the tutorial's pipeline around its SimpleRNN, an LSTM or a GRU, and figures that never overwrite the tutorial's.</summary>
 public sealed partial class SunspotsLayerTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
@@ -18,6 +18,7 @@ public sealed partial class SunspotsLayerTests : IDisposable
     [Theory]
     [InlineData(null, "SunspotRnn", @" simple_rnn \(SimpleRNN\) +\(None, 3\) +15\n", 19, 0.077, 0.086)]
     [InlineData("lstm", "SunspotLstm", @" lstm \(LSTM\) +\(None, 3\) +60\n", 64, 0.083, 0.150)]
+    [InlineData("gru", "SunspotGru", @" gru \(GRU\) +\(None, 3\) +54\n", 58, 0.090, 0.155)]
     public void Sunspots_trains_each_layer_on_the_shared_data(string? layer, string model, string summaryRow, int parameters, double train, double test)
     {
         string plot = _folder.File("figure.png");
@@ -51,6 +52,7 @@ public sealed partial class SunspotsLayerTests : IDisposable
     [InlineData(null, "sunspots.png", "sunspots-loss.png")]
     [InlineData("simple_rnn", "sunspots.png", "sunspots-loss.png")]
     [InlineData("lstm", "sunspots-lstm.png", "sunspots-lstm-loss.png")]
+    [InlineData("gru", "sunspots-gru.png", "sunspots-gru-loss.png")]
     public void Sunspots_names_its_default_figures_for_the_layer(string? layer, string figure, string lossCurve)
     {
         var arguments = new List<string> { "--data", _folder.SunspotsCsv(100), "--epochs", "1", "--verbose", "0" };
