@@ -82,6 +82,12 @@ public partial class GruSwishUnrolledStack;
 [Dense(1)]
 public partial class GruSwishLoopsStack;
 
+/// <summary>The largest size the issue asks for: GRU(256) on loops.</summary>
+[Rnn(TimeSteps = 8, Features = 2)]
+[Gru(256)]
+[Dense(1)]
+public partial class Gru256Stack;
+
 /// <summary>The models above, by name, for theories.</summary>
 internal static class GruModels
 {
@@ -100,6 +106,7 @@ internal static class GruModels
         nameof(GruHardSigmoidKeras2UnrolledStack),
         nameof(GruSwishUnrolledStack),
         nameof(GruSwishLoopsStack),
+        nameof(Gru256Stack),
     ];
 
     /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
@@ -126,6 +133,7 @@ internal static class GruModels
         nameof(GruHardSigmoidKeras2UnrolledStack) => new GruHardSigmoidKeras2UnrolledStack(seed: 90),
         nameof(GruSwishUnrolledStack) => new GruSwishUnrolledStack(seed: 91),
         nameof(GruSwishLoopsStack) => new GruSwishLoopsStack(seed: 92),
+        nameof(Gru256Stack) => new Gru256Stack(seed: 93),
         _ => null,
     };
 }

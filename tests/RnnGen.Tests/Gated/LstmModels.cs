@@ -66,6 +66,12 @@ public partial class LstmSwishUnrolledStack;
 [Dense(1)]
 public partial class LstmSwishLoopsStack;
 
+/// <summary>The largest size the issue asks for: LSTM(256) on loops.</summary>
+[Rnn(TimeSteps = 8, Features = 2)]
+[Lstm(256)]
+[Dense(1)]
+public partial class Lstm256Stack;
+
 /// <summary>The models above, by name, for theories.</summary>
 internal static class LstmModels
 {
@@ -82,6 +88,7 @@ internal static class LstmModels
         nameof(LstmHardSigmoidKeras2LoopsStack),
         nameof(LstmSwishUnrolledStack),
         nameof(LstmSwishLoopsStack),
+        nameof(Lstm256Stack),
     ];
 
     /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
@@ -105,6 +112,7 @@ internal static class LstmModels
         nameof(LstmHardSigmoidKeras2LoopsStack) => new LstmHardSigmoidKeras2LoopsStack(seed: 68),
         nameof(LstmSwishUnrolledStack) => new LstmSwishUnrolledStack(seed: 69),
         nameof(LstmSwishLoopsStack) => new LstmSwishLoopsStack(seed: 70),
+        nameof(Lstm256Stack) => new Lstm256Stack(seed: 71),
         _ => null,
     };
 }

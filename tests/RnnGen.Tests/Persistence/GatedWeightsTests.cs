@@ -3,6 +3,14 @@ using System.Text.Json.Nodes;
 
 namespace RnnGen.Tests.Persistence;
 
+/// <summary>GatedWeightsTests' layout, generated.</summary>
+[Rnn(TimeSteps = 6, Features = 2)]
+[Lstm(4, RecurrentActivation = Activation.Tanh, UnitForgetBias = false, ReturnSequences = true, Bidirectional = true, MergeMode = MergeMode.Ave)]
+[Gru(3, ResetAfter = false, ReturnSequences = true, GoBackwards = true)]
+[Gru(2)]
+[Dense(1)]
+public partial class GatedWeightsModel;
+
 /// <summary>
 /// Weight files and weights JSON of LSTM, GRU and Bidirectional layers: every option round-trips, a
 /// file of another gated architecture is refused naming the difference, and the JSON describes a
@@ -23,6 +31,20 @@ public class GatedWeightsTests
         var target = new WeightsOnlyModel(Gated, seed: 2);
         WeightFile.Deserialize(target, WeightFile.Serialize(source), "w.rnnw");
         Assert.Equal(source.Parameters.ToArray(), target.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void A_generated_model_of_the_layout_reads_its_weight_file_and_json()
+    {
+        Assert.Equal(Gated.Layers.Select(static l => l.Settings), GatedWeightsModel.Layout.Layers.Select(static l => l.Settings));
+        var source = new WeightsOnlyModel(Gated, seed: 1);
+        var model = new GatedWeightsModel(seed: 2);
+        WeightFile.Deserialize(model, WeightFile.Serialize(source), "w.rnnw");
+        Assert.Equal(source.Parameters.ToArray(), model.Parameters.ToArray());
+
+        var other = new GatedWeightsModel(seed: 3);
+        KerasWeightsJson.Import(other, KerasWeightsJson.Export(model));
+        Assert.Equal(model.Parameters.ToArray(), other.Parameters.ToArray());
     }
 
     [Theory]
