@@ -276,4 +276,43 @@ public class SnapshotTests
         [Dense(1)]
         public partial class LoopsLstm;
         """, nameof(Stateful_lstm_on_loops_going_backwards));
+
+    [Fact]
+    public void Small_gru_unrolled() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>An unrolled GRU (Keras 3's reset_after): z, r, hh written out unit by unit, PredictBatch in lanes.</summary>
+        [Rnn(TimeSteps = 3, Features = 1)]
+        [Gru(2)]
+        [Dense(1)]
+        public partial class SmallGru;
+        """, nameof(Small_gru_unrolled));
+
+    [Fact]
+    public void Stateful_keras2_gru_on_loops_going_backwards() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>A loops GRU as Keras 2 made it (reset_after=False): r ⊙ h before the candidate's product, h carried in State.</summary>
+        [Rnn(TimeSteps = 4, Features = 2, Stateful = true)]
+        [Gru(9, ResetAfter = false, GoBackwards = true, ReturnSequences = true)]
+        [Dense(1)]
+        public partial class LoopsGru;
+        """, nameof(Stateful_keras2_gru_on_loops_going_backwards));
+
+    [Fact]
+    public void Gru_on_loops_below_an_unrolled_gru() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>reset_after GRUs on both backends: the loops layer sums its recurrent gradients after the recurrence.</summary>
+        [Rnn(TimeSteps = 5, Features = 3)]
+        [Gru(12, ReturnSequences = true)]
+        [Gru(2)]
+        public partial class TwoGrus;
+        """, nameof(Gru_on_loops_below_an_unrolled_gru));
 }

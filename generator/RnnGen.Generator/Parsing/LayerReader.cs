@@ -26,32 +26,6 @@ internal static class LayerReader
 
     private static readonly string[] ShorthandProperties = ["HiddenUnits", "DenseUnits", "HiddenActivation", "DenseActivation", "ReturnSequences"];
 
-    /// <summary>
-    /// Whether the emitters write layers of a gated kind (LSTM now; GRU not yet). Until they do, such a
-    /// layer is RNNG021 rather than code that would run it as a SimpleRNN; the parser, spec and layout
-    /// already handle them.
-    /// </summary>
-    internal static bool GatedLayersGenerated(LayerKind kind) => kind == LayerKind.Lstm;
-
-    /// <summary>
-    /// RNNG021 on every gated layer whose kind is not <see cref="GatedLayersGenerated"/>, reported by the parser
-    /// only when the model is otherwise valid (so every other diagnostic still applies to them).
-    /// </summary>
-    public static void NotGeneratedYet(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
-    {
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (KindOf(attribute) is LayerKind kind && kind is LayerKind.Lstm or LayerKind.Gru && !GatedLayersGenerated(kind))
-            {
-                diagnostics.Add(ModelParser.Diagnostic(
-                    DiagnosticDescriptors.NotSupportedYet,
-                    AttributeArguments.Read(attribute, cancellationToken).AttributeLocation,
-                    $"{LayerWeights.ClassName(kind)} layers",
-                    "their options are read and laid out, but no emitter writes them yet"));
-            }
-        }
-    }
-
     /// <summary>What one layer attribute said.</summary>
     /// <remarks>
     /// <paramref name="RecurrentActivation"/> is the gates' (LSTM, GRU), <paramref name="UnitForgetBias"/> LSTM's and

@@ -87,7 +87,6 @@ internal static class ModelParser
             return TooLarge(arguments, floats, "parameters, gradients and every scratch buffer", withModel);
         }
 
-        LayerReader.NotGeneratedYet(type, diagnostics, cancellationToken);
         if (diagnostics.Count > 0)
         {
             diagnostics.AddRange(withModel);

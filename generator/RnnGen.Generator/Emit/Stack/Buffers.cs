@@ -19,8 +19,17 @@ internal enum BufferRole
     /// </summary>
     Preactivations,
 
-    /// <summary>An LSTM's activated gates i, f, g, o of every step (4U per step), for BPTT.</summary>
+    /// <summary>A gated layer's activated gates of every step (LSTM i, f, g, o: 4U per step; GRU z, r, hh: 3U), for BPTT.</summary>
     Gates,
+
+    /// <summary>
+    /// A reset_after GRU's <c>h_{t-1}·recurrent_kernel + recurrent bias</c> of every step (3U per step): the
+    /// candidate's recurrent part, which r multiplies, is its h block.
+    /// </summary>
+    RecurrentProjections,
+
+    /// <summary>A GRU's two vectors of per-step scratch (<c>r ⊙ h_{t-1}</c>; in BPTT, the gradients passing through it).</summary>
+    Scratch,
 
     /// <summary>An LSTM's cell states c_0 .. c_T in processing order.</summary>
     Cells,
@@ -33,6 +42,12 @@ internal enum BufferRole
 
     /// <summary>d loss / d pre-activation of every step of a recurrent layer (the kernel's width per step).</summary>
     PreactivationGradients,
+
+    /// <summary>
+    /// A reset_after GRU's d loss / d <see cref="RecurrentProjections"/> of every step (3U per step): what
+    /// its recurrent kernel and recurrent bias row are summed from.
+    /// </summary>
+    RecurrentGradients,
 
     /// <summary>d loss / d h while BPTT walks back over a recurrent layer's steps.</summary>
     StateGradient,
@@ -92,12 +107,22 @@ internal sealed class Buffers
                     padded);
             }
 
+            int width = layer.Kernel.Columns;
             if (layer.Kind == LayerKind.Lstm)
             {
-                int width = layer.Kernel.Columns;
                 AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: i, f, g, o of every step, for BPTT");
                 AddFor(layer, BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: c_0 .. c_T in processing order");
                 AddFor(layer, BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: act(c_t) of every step");
+            }
+            else if (layer.Kind == LayerKind.Gru)
+            {
+                AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: z, r, hh of every step, for BPTT");
+                if (layer.ResetAfter)
+                {
+                    AddFor(layer, BufferRole.RecurrentProjections, stem + "RecurrentProjections", (long)spec.TimeSteps * width, $"{layer.Name}: h_(t-1)·recurrent_kernel + recurrent bias of every step");
+                }
+
+                AddFor(layer, BufferRole.Scratch, stem + "Scratch", 2L * layer.Units, $"{layer.Name}: per-step scratch");
             }
         }
 
@@ -112,6 +137,11 @@ internal sealed class Buffers
                 if (layer.Kind == LayerKind.Lstm)
                 {
                     AddFor(layer, BufferRole.CellGradient, stem + "CellGradient", layer.Units, $"{layer.Name}: d loss / d c_t");
+                }
+
+                if (layer.Kind == LayerKind.Gru && layer.ResetAfter)
+                {
+                    AddFor(layer, BufferRole.RecurrentGradients, stem + "RecurrentGradients", (long)spec.TimeSteps * layer.Kernel.Columns, $"{layer.Name}: d loss / d h_(t-1)·recurrent_kernel of every step");
                 }
             }
         }

@@ -41,7 +41,7 @@ internal interface IGateBackend : IGradientBackend
 
     /// <summary>
     /// <c>gradient[:, g·U .. (g + 1)·U] += leftᵀ·right</c> (U = right.Length; for a bias, <paramref name="left"/>
-    /// is null: <c>gradient[g·U ..] += right</c>): a block's share of a weight gradient summed in
+    /// is null: <c>gradient[g·U ..] += right</c>, g counting on over a bias's rows): a block's share of a weight gradient summed in
     /// <see cref="IGradientBackend.BeginGradient"/>'s accumulator.
     /// </summary>
     void AddBlockOuterProduct(SourceWriter writer, Vec? left, Vec right, WeightSpec weight, int block, string gradient);

@@ -27,6 +27,7 @@ internal static class LayerEmitters
     {
         LayerKind.Dense => DenseLayer.Instance,
         LayerKind.Lstm => LstmLayer.Instance,
+        LayerKind.Gru => GruLayer.Instance,
         _ => SimpleRnnLayer.Instance,
     };
 }

@@ -244,13 +244,22 @@ internal sealed class ScalarBackend : IGateBackend
     public void AddBlockOuterProduct(SourceWriter writer, Vec? left, Vec right, WeightSpec weight, int block, string gradient)
     {
         int first = block * right.Length;
+        if (left is null)
+        {
+            // A bias's blocks run on over its rows (GRU reset_after's [2, 3U]: blocks 3 to 5 are the recurrent row).
+            for (int j = 0; j < right.Length; j++)
+            {
+                writer.WriteLine($"{Element(gradient, weight, (first + j) / weight.Columns, (first + j) % weight.Columns)} += {right.Name}{j};");
+            }
+
+            return;
+        }
+
         for (int i = 0; i < weight.Rows; i++)
         {
             for (int j = 0; j < right.Length; j++)
             {
-                writer.WriteLine(left is null
-                    ? $"{Element(gradient, weight, i, first + j)} += {right.Name}{j};"
-                    : $"{Element(gradient, weight, i, first + j)} += {left.Name}{i} * {right.Name}{j};");
+                writer.WriteLine($"{Element(gradient, weight, i, first + j)} += {left.Name}{i} * {right.Name}{j};");
             }
         }
     }

@@ -232,7 +232,7 @@ internal static class StackPasses
             writer.WriteLine($"Span<float> state = {Slice(buffers.State)};");
         }
 
-        var roles = new List<BufferRole> { BufferRole.States, BufferRole.Outputs, BufferRole.Gates, BufferRole.Cells, BufferRole.CellActivations };
+        var roles = new List<BufferRole> { BufferRole.States, BufferRole.Outputs, BufferRole.Gates, BufferRole.Cells, BufferRole.CellActivations, BufferRole.RecurrentProjections, BufferRole.Scratch };
         if (preactivations)
         {
             roles.Add(BufferRole.Preactivations);
@@ -240,7 +240,7 @@ internal static class StackPasses
 
         if (!forwardOnly)
         {
-            roles.AddRange([BufferRole.OutputGradients, BufferRole.PreactivationGradients, BufferRole.StateGradient, BufferRole.CellGradient]);
+            roles.AddRange([BufferRole.OutputGradients, BufferRole.PreactivationGradients, BufferRole.RecurrentGradients, BufferRole.StateGradient, BufferRole.CellGradient]);
         }
 
         foreach (BufferRole role in roles)
@@ -261,7 +261,10 @@ internal static class StackPasses
         BufferRole.States or BufferRole.PreactivationGradients or BufferRole.StateGradient => layer.IsRecurrent,
         BufferRole.Outputs => !layer.IsRecurrent,
         BufferRole.Preactivations => layer.KeepsPreactivations,
-        BufferRole.Gates or BufferRole.Cells or BufferRole.CellActivations or BufferRole.CellGradient => layer.Kind == LayerKind.Lstm,
+        BufferRole.Gates => layer.IsGated,
+        BufferRole.Cells or BufferRole.CellActivations or BufferRole.CellGradient => layer.Kind == LayerKind.Lstm,
+        BufferRole.RecurrentProjections or BufferRole.RecurrentGradients => layer.Kind == LayerKind.Gru && layer.ResetAfter,
+        BufferRole.Scratch => layer.Kind == LayerKind.Gru,
         _ => true,
     };
 
