@@ -50,8 +50,9 @@ public class GatedTrainingTests(ITestOutputHelper output)
         { "LSTM(4)", 0.001f, 0.9f, 0.999f, 1e-7f },
         { "GRU(4)", 0.001f, 0.9f, 0.999f, 1e-7f },
 
-        // A larger step and an epsilon of the size of √v (about 1e-3 after the first steps): where Keras adds epsilon
-        // (to √v, not to the bias-corrected √v̂ as PyTorch does) moves every weight by more than the tolerance.
+        // A larger step and an epsilon of the size of √v (about 1e-3 after the first steps), so that where Keras adds
+        // epsilon (to √v, not to the bias-corrected √v̂ as PyTorch does) matters for most weights. Tried on the LSTM:
+        // PyTorch's placement in the reference is off by 5.2e-3 of the largest weight at step 1 here, 6.0e-4 with the defaults.
         { "LSTM(4)", 0.01f, 0.8f, 0.99f, 1e-3f },
         { "GRU(4)", 0.01f, 0.8f, 0.99f, 1e-3f },
     };
