@@ -12,7 +12,7 @@ using LayerKind = RnnGen.Generator.Model.LayerKind;
 
 /// <summary>
 /// [Lstm] and [Gru] are read like the other layer attributes: in source order, with every layer
-/// diagnostic applying to them, and Bidirectional (not generated yet) refused on its argument.
+/// diagnostic applying to them, and a MergeMode refused (RNNG021) where no Bidirectional layer takes it.
 /// </summary>
 public class GatedDiagnosticTests
 {
@@ -144,12 +144,10 @@ public class GatedDiagnosticTests
     }
 
     [Theory]
-    [InlineData("SimpleRnn", "Bidirectional = true")]
-    [InlineData("Lstm", "Bidirectional = true")]
-    [InlineData("Gru", "Bidirectional = true")]
     [InlineData("Lstm", "MergeMode = RnnGen.MergeMode.Sum")]
     [InlineData("SimpleRnn", "MergeMode = RnnGen.MergeMode.Ave")]
-    public void RNNG021_bidirectional_layers_are_refused_on_the_argument(string attribute, string argument)
+    [InlineData("Gru", "MergeMode = RnnGen.MergeMode.Concat")]
+    public void RNNG021_a_merge_mode_without_bidirectional_is_refused_on_the_argument(string attribute, string argument)
     {
         var (diagnostic, located) = SingleError($$"""
             [RnnGen.Rnn(TimeSteps = 4)]
@@ -160,18 +158,41 @@ public class GatedDiagnosticTests
 
         Assert.Equal("RNNG021", diagnostic.Id);
         Assert.Equal(argument, located);
-        Assert.StartsWith("Bidirectional layers are not supported yet by this version of RnnGen", diagnostic.GetMessage());
+        Assert.Equal("MergeMode does not apply here: it needs a layer with Bidirectional = true; add that, or remove MergeMode", diagnostic.GetMessage());
     }
 
     [Fact]
-    public void Concat_the_default_merge_mode_is_not_an_error()
+    public void RNNG021_a_merge_mode_that_the_enum_does_not_define_is_refused()
     {
-        Assert.Empty(Errors("""
+        var (diagnostic, located) = SingleError("""
             [RnnGen.Rnn(TimeSteps = 4)]
-            [RnnGen.SimpleRnn(3, MergeMode = RnnGen.MergeMode.Concat)]
+            [RnnGen.Lstm(3, Bidirectional = true, MergeMode = (RnnGen.MergeMode)7)]
             [RnnGen.Dense(1)]
             public partial class Model { }
-            """));
+            """);
+
+        Assert.Equal("RNNG021", diagnostic.Id);
+        Assert.Equal("MergeMode = (RnnGen.MergeMode)7", located);
+        Assert.Contains("a member of MergeMode: Concat, Sum, Mul or Ave", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("SimpleRnn", "")]
+    [InlineData("Lstm", ", MergeMode = RnnGen.MergeMode.Mul")]
+    [InlineData("Gru", ", MergeMode = RnnGen.MergeMode.Ave, ResetAfter = false")]
+    [InlineData("Gru", ", MergeMode = RnnGen.MergeMode.Sum, GoBackwards = true")]
+    public void Bidirectional_layers_of_every_kind_generate_without_diagnostics(string attribute, string options)
+    {
+        GeneratorHarness.Run run = GeneratorHarness.RunGenerator($$"""
+            [RnnGen.Rnn(TimeSteps = 4, Features = 2)]
+            [RnnGen.{{attribute}}(3, Bidirectional = true, ReturnSequences = true{{options}})]
+            [RnnGen.Dense(1)]
+            public partial class Model { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden));
+        Assert.Single(Assert.Single(run.Result.Results).GeneratedSources);
     }
 
     [Fact]

@@ -315,4 +315,30 @@ public class SnapshotTests
         [Gru(2)]
         public partial class TwoGrus;
         """, nameof(Gru_on_loops_below_an_unrolled_gru));
+
+    [Fact]
+    public void Bidirectional_lstm_concatenating_sequences() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>Keras' Bidirectional(LSTM(2, return_sequences=True)): two unrolled directions, the backward one flipped back into input order.</summary>
+        [Rnn(TimeSteps = 3, Features = 1)]
+        [Lstm(2, Bidirectional = true, ReturnSequences = true)]
+        [Dense(1)]
+        public partial class BidirectionalLstm;
+        """, nameof(Bidirectional_lstm_concatenating_sequences));
+
+    [Fact]
+    public void Bidirectional_gru_on_loops_multiplied_below_a_simple_rnn() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>merge_mode=mul on loops GRUs: BPTT sends each direction the other's output times the gradient, and sums their input gradients.</summary>
+        [Rnn(TimeSteps = 4, Features = 2)]
+        [SimpleRnn(3, ReturnSequences = true)]
+        [Gru(10, Bidirectional = true, MergeMode = MergeMode.Mul)]
+        public partial class MultipliedGrus;
+        """, nameof(Bidirectional_gru_on_loops_multiplied_below_a_simple_rnn));
 }

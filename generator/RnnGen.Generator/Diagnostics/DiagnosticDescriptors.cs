@@ -132,11 +132,11 @@ internal static class DiagnosticDescriptors
         "RnnGen's generated code needs C# {0} or later, but this code is compiled as C# {1}: set <LangVersion>{0}</LangVersion> or later in the project file",
         "The generated models use C# 11 features (file-local helper classes, parameterless struct constructors, target-typed new); an older language version would only give a flood of compiler errors in the generated file.");
 
-    public static readonly DiagnosticDescriptor NotSupportedYet = Error(
+    public static readonly DiagnosticDescriptor OptionDoesNotApply = Error(
         "RNNG021",
-        "A layer RnnGen does not generate yet",
-        "{0} are not supported yet by this version of RnnGen: {1}",
-        "The attributes and the weight layout already describe Bidirectional layers (and their MergeMode); a later version of RnnGen generates them. Until then the model is not generated, rather than generated without the option.");
+        "A layer option that does not apply",
+        "{0} does not apply here: it needs {1}",
+        "An option is only given to the layers it changes (Keras' merge_mode belongs to the Bidirectional wrapper), and only with a value its enum defines; anything else is an error rather than an option silently ignored.");
 
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat, string description) =>
         new(

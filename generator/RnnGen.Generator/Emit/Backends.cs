@@ -38,12 +38,13 @@ internal static class Backends
     /// </summary>
     public static LayerBackend Of(LayerSpec layer) =>
         !layer.IsGated && layer.Units <= RegisterBackend.Lanes && layer.InputSize <= MaxRegisterInputs ? LayerBackend.Register
-        : layer.Units <= MaxUnrolledUnits && layer.ParameterCount <= MaxUnrolledParameters ? LayerBackend.Unrolled
+        : layer.Units <= MaxUnrolledUnits && layer.DirectionParameterCount <= MaxUnrolledParameters ? LayerBackend.Unrolled
         : LayerBackend.Loops;
 
     /// <summary>
     /// PredictBatch runs whole groups of sequences one per SIMD lane when every layer is written out
-    /// (register or unrolled) and the model is not stateful (a stateful model must run them in order).
+    /// (register or unrolled) and the model is not stateful (a stateful model must run them in order)
+    /// nor bidirectional (whose merge has no lane form yet).
     /// </summary>
     public static bool UsesLanes(ModelSpec spec)
     {
@@ -54,7 +55,7 @@ internal static class Backends
 
         foreach (LayerSpec layer in spec.Layers)
         {
-            if (layer.Backend == LayerBackend.Loops)
+            if (layer.Backend == LayerBackend.Loops || layer.Bidirectional)
             {
                 return false;
             }

@@ -30,7 +30,7 @@ internal static class ShapeEmitter
         writer.WriteLine($"    TimeSteps, Features, stateful: {Bool(spec.Stateful)},");
         for (int l = 0; l < spec.Layers.Count; l++)
         {
-            writer.WriteLine("    " + Settings(spec.Layers[l]) + (l < spec.Layers.Count - 1 ? "," : ");"));
+            writer.WriteLine("    " + WrappedSettings(spec.Layers[l]) + (l < spec.Layers.Count - 1 ? "," : ");"));
         }
 
         writer.WriteLine();
@@ -56,6 +56,10 @@ internal static class ShapeEmitter
     }
 
     /// <summary><c>global::RnnGen.LayerSettings.SimpleRnn(64, global::RnnGen.Activation.Tanh, useBias: true, ...)</c>, or Lstm, Gru, Dense.</summary>
+    /// <summary><see cref="Settings"/>, with <c>.InBothDirections(global::RnnGen.MergeMode.Sum)</c> for a bidirectional layer.</summary>
+    private static string WrappedSettings(LayerSpec layer) =>
+        Settings(layer) + (layer.Bidirectional ? $".InBothDirections(global::RnnGen.MergeMode.{layer.MergeMode})" : "");
+
     private static string Settings(LayerSpec layer) => layer.Kind switch
     {
         LayerKind.Lstm => $"global::RnnGen.LayerSettings.Lstm({layer.Units}, {Names.EnumMember(layer.Activation)}, {Names.EnumMember(layer.RecurrentActivation)}, useBias: {Bool(layer.UseBias)}, unitForgetBias: {Bool(layer.UnitForgetBias)}, returnSequences: {Bool(layer.ReturnSequences)}, goBackwards: {Bool(layer.GoBackwards)})",

@@ -35,7 +35,7 @@ internal static class SummaryEmitter
         foreach (LayerSpec layer in spec.Layers)
         {
             string time = layer.OutputIsSequence ? $"{spec.TimeSteps}, " : "";
-            text.Append(Row($"{layer.Name} ({LayerWeights.ClassName(layer.Kind)})", $"(None, {time}{layer.Units})", Count(layer.ParameterCount))).Append('\n');
+            text.Append(Row($"{layer.Name} ({(layer.Bidirectional ? LayerWeights.BidirectionalClassName : LayerWeights.ClassName(layer.Kind))})", $"(None, {time}{layer.OutputSize})", Count(layer.ParameterCount))).Append('\n');
         }
 
         text.Append(DoubleRule).Append('\n');
@@ -46,8 +46,9 @@ internal static class SummaryEmitter
         return text.ToString();
     }
 
+    // Columns of 29 and 26 characters, and at least one space after a longer entry (bidirectional (Bidirectional)).
     private static string Row(string layer, string shape, string parameters) =>
-        (" " + layer).PadRight(29) + shape.PadRight(26) + parameters;
+        (" " + layer).PadRight(28) + " " + shape.PadRight(25) + " " + parameters;
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Linq;
+
 namespace RnnGen.Generator.Model;
 
 /// <summary>One layer of a model, with everything its emitters need decided at parse time.</summary>
@@ -31,6 +34,54 @@ internal sealed record LayerSpec(
     EquatableArray<WeightSpec> Weights,
     LayerBackend Backend)
 {
+    /// <summary>Wrapped in Keras <c>Bidirectional</c>: its <see cref="Directions"/> run over the input both ways, merged by <see cref="MergeMode"/>.</summary>
+    public bool Bidirectional { get; init; }
+
+    public MergeMode MergeMode { get; init; }
+
+    /// <summary>In a bidirectional layer, the wrapped layer's own Keras name (<c>lstm</c>); else null.</summary>
+    public string? InnerName { get; init; }
+
+    /// <summary>One direction of a bidirectional layer: <see cref="LayerDirection.Forward"/> or <see cref="LayerDirection.Backward"/>.</summary>
+    public LayerDirection Direction { get; init; }
+
+    /// <summary>Floats per output step: the units, or twice them for a bidirectional layer that concatenates.</summary>
+    public int OutputSize => LayerWeights.OutputSize(Units, Bidirectional, MergeMode);
+
+    /// <summary>
+    /// The layers the emitters write: this one, or a bidirectional layer's two directions. Each direction
+    /// is a plain layer of the wrapped kind with half the weights (named as Keras names them within the
+    /// wrapper, <c>forward_lstm</c>, <c>backward_lstm</c>) and its own part of State; the backward one
+    /// flips go_backwards, as Keras' backward layer does.
+    /// </summary>
+    public LayerSpec[] Directions
+    {
+        get
+        {
+            if (!Bidirectional)
+            {
+                return [this];
+            }
+
+            int half = Weights.Count / 2;
+            LayerSpec Of(LayerDirection direction, int first, bool goBackwards, int stateOffset) => this with
+            {
+                Name = (direction == LayerDirection.Forward ? "forward_" : "backward_") + InnerName,
+                Weights = new EquatableArray<WeightSpec>(Enumerable.Range(first, half).Select(w => Weights[w] with { Name = Weights[w].Name.Substring(Weights[w].Name.IndexOf('/') + 1) }).ToImmutableArray()),
+                GoBackwards = goBackwards,
+                StateOffset = stateOffset,
+                Bidirectional = false,
+                Direction = direction,
+            };
+
+            return
+            [
+                Of(LayerDirection.Forward, 0, GoBackwards, StateOffset),
+                Of(LayerDirection.Backward, half, !GoBackwards, StateOffset + LayerWeights.StateLength(Kind, Units)),
+            ];
+        }
+    }
+
     public bool IsRecurrent => LayerWeights.IsRecurrent(Kind);
 
     public WeightSpec Kernel => Weights[0];
@@ -39,7 +90,8 @@ internal sealed record LayerSpec(
 
     public WeightSpec? Bias => UseBias ? Weights[Weights.Count - 1] : null;
 
-    public int StateLength => LayerWeights.StateLength(Kind, Units);
+    /// <summary>Floats of State: both directions' for a bidirectional layer.</summary>
+    public int StateLength => LayerWeights.StateLength(Kind, Units, Bidirectional);
 
     /// <summary>
     /// BPTT needs the layer's pre-activations: one of its activations is Swish, whose derivative is
@@ -48,6 +100,9 @@ internal sealed record LayerSpec(
     /// its recurrent activation here.
     /// </summary>
     public bool KeepsPreactivations => Activation == Activation.Swish || (IsGated && RecurrentActivation == Activation.Swish);
+
+    /// <summary>Parameters of one direction: a bidirectional layer has twice as many.</summary>
+    public int DirectionParameterCount => Bidirectional ? ParameterCount / 2 : ParameterCount;
 
     /// <summary>Blocks of U units in the kernels' columns: 1, or 4 (LSTM: i, f, c, o), or 3 (GRU: z, r, h).</summary>
     public int Blocks => LayerWeights.Blocks(Kind);
@@ -76,8 +131,9 @@ internal sealed record LayerSpec(
     public int InputSteps(int timeSteps) => InputIsSequence ? timeSteps : 1;
 
     /// <summary>E.g. <c>SimpleRNN(64, tanh, return_sequences)</c>, <c>GRU(3, tanh, recurrent_activation=sigmoid, reset_after=False)</c>.</summary>
-    public string Describe() =>
-        $"{LayerWeights.ClassName(Kind)}({Units}, {LayerWeights.ActivationName(Activation)}"
+    public string Describe() => Bidirectional
+        ? $"Bidirectional({(this with { Bidirectional = false }).Describe()}, merge_mode={LayerWeights.MergeModeName(MergeMode)})"
+        : $"{LayerWeights.ClassName(Kind)}({Units}, {LayerWeights.ActivationName(Activation)}"
         + (IsGated ? $", recurrent_activation={LayerWeights.ActivationName(RecurrentActivation)}" : "")
         + (Kind == LayerKind.Lstm && !UnitForgetBias ? ", unit_forget_bias=False" : "")
         + (Kind == LayerKind.Gru && !ResetAfter ? ", reset_after=False" : "")
@@ -85,4 +141,13 @@ internal sealed record LayerSpec(
         + (ReturnSequences ? ", return_sequences" : "")
         + (GoBackwards ? ", go_backwards" : "")
         + ")";
+}
+
+/// <summary>Which direction of a bidirectional layer a <see cref="LayerSpec"/> is, or neither.</summary>
+internal enum LayerDirection
+{
+    /// <summary>A layer in its own right (not one direction of a bidirectional layer).</summary>
+    None,
+    Forward,
+    Backward,
 }

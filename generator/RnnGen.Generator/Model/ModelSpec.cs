@@ -43,7 +43,7 @@ internal sealed record ModelSpec(
 
     public int InputLength => TimeSteps * Features;
 
-    public int OutputUnits => LastLayer.Units;
+    public int OutputUnits => LastLayer.OutputSize;
 
     public bool OutputIsSequence => LastLayer.OutputIsSequence;
 
@@ -60,20 +60,23 @@ internal sealed record ModelSpec(
 
     public int StateLength => LastRecurrent.StateOffset + LastRecurrent.StateLength;
 
-    /// <summary>Step can stream the model: no layer goes backwards.</summary>
-    public bool CanStream
+    /// <summary>Step can stream the model: no layer goes backwards or is bidirectional (both need the last input first).</summary>
+    public bool CanStream => Unstreamable is null;
+
+    /// <summary>The first layer that goes backwards or is bidirectional, which stops the model streaming; else null.</summary>
+    public LayerSpec? Unstreamable
     {
         get
         {
             foreach (LayerSpec layer in Layers)
             {
-                if (layer.GoBackwards)
+                if (layer.GoBackwards || layer.Bidirectional)
                 {
-                    return false;
+                    return layer;
                 }
             }
 
-            return true;
+            return null;
         }
     }
 

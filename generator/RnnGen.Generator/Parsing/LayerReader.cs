@@ -40,7 +40,9 @@ internal static class LayerReader
         bool GoBackwards,
         Activation RecurrentActivation = Activation.Sigmoid,
         bool UnitForgetBias = false,
-        bool ResetAfter = false);
+        bool ResetAfter = false,
+        bool Bidirectional = false,
+        MergeMode MergeMode = MergeMode.Concat);
 
     public static ImmutableArray<Layer> Read(
         INamedTypeSymbol type,
@@ -127,14 +129,19 @@ internal static class LayerReader
                 place.OutputIsSequence,
                 place.StateOffset,
                 new EquatableArray<WeightSpec>(weights),
-                backend));
+                backend)
+            {
+                Bidirectional = layer.Bidirectional,
+                MergeMode = layer.MergeMode,
+                InnerName = place.InnerName,
+            });
         }
 
         return new EquatableArray<LayerSpec>(specs.ToImmutable());
     }
 
     private static List<StackEntry> Placement(ImmutableArray<Layer> layers) =>
-        layers.Select(static layer => new StackEntry(layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences, layer.ResetAfter)).ToList();
+        layers.Select(static layer => new StackEntry(layer.Kind, layer.Units, layer.UseBias, layer.ReturnSequences, layer.ResetAfter, layer.Bidirectional, layer.MergeMode)).ToList();
 
     /// <summary>Whether <paramref name="attribute"/> is a layer attribute, and which.</summary>
     public static LayerKind? KindOf(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString() switch
@@ -187,10 +194,8 @@ internal static class LayerReader
         Activation recurrentActivation = gated
             ? ModelParser.ReadActivation(arguments, "RecurrentActivation", Activation.Sigmoid, diagnostics)
             : Activation.Sigmoid;
-        if (recurrent)
-        {
-            CheckBidirectional(arguments, diagnostics);
-        }
+        bool bidirectional = recurrent && arguments.Bool("Bidirectional");
+        MergeMode mergeMode = recurrent ? ReadMergeMode(arguments, bidirectional, diagnostics) : MergeMode.Concat;
 
         return new Layer(
             kind,
@@ -201,20 +206,36 @@ internal static class LayerReader
             recurrent && arguments.Bool("GoBackwards"),
             recurrentActivation,
             UnitForgetBias: kind == LayerKind.Lstm && arguments.Bool("UnitForgetBias", defaultValue: true),
-            ResetAfter: kind == LayerKind.Gru && arguments.Bool("ResetAfter", defaultValue: true));
+            ResetAfter: kind == LayerKind.Gru && arguments.Bool("ResetAfter", defaultValue: true),
+            Bidirectional: bidirectional,
+            MergeMode: mergeMode);
     }
 
-    /// <summary>Bidirectional layers are laid out (StackLayout) but not generated yet: refused on the argument that asks for one.</summary>
-    private static void CheckBidirectional(AttributeArguments arguments, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    /// <summary>
+    /// The merge mode of a bidirectional layer; RNNG021 on one given to a layer that is not bidirectional
+    /// (Keras' merge_mode is the wrapper's: it would be silently ignored), or outside the enum.
+    /// </summary>
+    private static MergeMode ReadMergeMode(AttributeArguments arguments, bool bidirectional, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        if (arguments.Bool("Bidirectional"))
+        if (!arguments.Has("MergeMode"))
         {
-            diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.NotSupportedYet, arguments.LocationOf("Bidirectional"), "Bidirectional layers", "remove Bidirectional = true"));
+            return MergeMode.Concat;
         }
-        else if (arguments.Int("MergeMode", defaultValue: (int)MergeMode.Concat) != (int)MergeMode.Concat)
+
+        int value = arguments.Int("MergeMode", defaultValue: (int)MergeMode.Concat);
+        if (!bidirectional)
         {
-            diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.NotSupportedYet, arguments.LocationOf("MergeMode"), "Bidirectional layers", "MergeMode only applies to one; remove it"));
+            diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.OptionDoesNotApply, arguments.LocationOf("MergeMode"), "MergeMode", "a layer with Bidirectional = true; add that, or remove MergeMode"));
+            return MergeMode.Concat;
         }
+
+        if (!System.Enum.IsDefined(typeof(MergeMode), value))
+        {
+            diagnostics.Add(ModelParser.Diagnostic(DiagnosticDescriptors.OptionDoesNotApply, arguments.LocationOf("MergeMode"), $"MergeMode {value.ToString(CultureInfo.InvariantCulture)}", "a member of MergeMode: Concat, Sum, Mul or Ave"));
+            return MergeMode.Concat;
+        }
+
+        return (MergeMode)value;
     }
 
     private static void CheckStack(INamedTypeSymbol type, ImmutableArray<Layer>.Builder layers, List<AttributeArguments> attributes, ImmutableArray<DiagnosticInfo>.Builder diagnostics)

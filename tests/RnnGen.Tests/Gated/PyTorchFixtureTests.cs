@@ -17,9 +17,23 @@ namespace RnnGen.Tests.Gated;
 [Rnn(TimeSteps = 6, Features = 3)] [Lstm(4, ReturnSequences = true)] [Gru(3)] [Dense(2)] public partial class TorchLstmGruLinearLast;
 [Rnn(TimeSteps = 6, Features = 3)] [Lstm(4, ReturnSequences = true)] [Gru(3, ReturnSequences = true)] [Dense(2)] public partial class TorchLstmGruLinearSequence;
 
+// Bidirectional modules (concat, PyTorch's only merge), one and two layers deep.
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [SimpleRnn(4, Bidirectional = true)] public partial class TorchSimpleRnnBidirectionalLast;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [SimpleRnn(4, Bidirectional = true, ReturnSequences = true)] public partial class TorchSimpleRnnBidirectionalSequence;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [SimpleRnn(4, Bidirectional = true, ReturnSequences = true)] [SimpleRnn(4, Bidirectional = true)] public partial class TorchSimpleRnnBidirectionalTwoLayersLast;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [SimpleRnn(4, Bidirectional = true, ReturnSequences = true)] [SimpleRnn(4, Bidirectional = true, ReturnSequences = true)] public partial class TorchSimpleRnnBidirectionalTwoLayersSequence;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Lstm(4, Bidirectional = true)] public partial class TorchLstmBidirectionalLast;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Lstm(4, Bidirectional = true, ReturnSequences = true)] public partial class TorchLstmBidirectionalSequence;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Lstm(4, Bidirectional = true, ReturnSequences = true)] [Lstm(4, Bidirectional = true)] public partial class TorchLstmBidirectionalTwoLayersLast;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Lstm(4, Bidirectional = true, ReturnSequences = true)] [Lstm(4, Bidirectional = true, ReturnSequences = true)] public partial class TorchLstmBidirectionalTwoLayersSequence;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Gru(5, Bidirectional = true)] public partial class TorchGruBidirectionalLast;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Gru(5, Bidirectional = true, ReturnSequences = true)] public partial class TorchGruBidirectionalSequence;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Gru(5, Bidirectional = true, ReturnSequences = true)] [Gru(5, Bidirectional = true)] public partial class TorchGruBidirectionalTwoLayersLast;
+[Rnn(TimeSteps = 5, Features = 3, Stateful = true)] [Gru(5, Bidirectional = true, ReturnSequences = true)] [Gru(5, Bidirectional = true, ReturnSequences = true)] public partial class TorchGruBidirectionalTwoLayersSequence;
+
 /// <summary>
 /// Generated models reproduce PyTorch 1.13's float64 nn.RNN, nn.LSTM and nn.GRU (reset_after), one and
-/// two layers deep, and an LSTM → GRU → Linear stack (tests/fixtures/pytorch, mapped to Keras' layout by
+/// two layers deep, in one direction and bidirectional, and an LSTM → GRU → Linear stack (tests/fixtures/pytorch, mapped to Keras' layout by
 /// <see cref="TorchLayout"/>): outputs, loss and final state within 1e-5, every weight gradient within
 /// 1e-4, relative to the largest expected value.
 /// </summary>
@@ -33,6 +47,18 @@ public class PyTorchFixtureTests
         "lstm_l1_sequence", "lstm_l1_last_batch_first", "lstm_l2_sequence_batch_first",
         "gru_l1_sequence", "gru_l1_last_batch_first", "gru_l2_sequence_batch_first",
         "stack_lstm_gru_linear_last", "stack_lstm_gru_linear_sequence",
+        "rnn_l1_bidirectional_last",
+        "rnn_l1_bidirectional_sequence_batch_first",
+        "rnn_l2_bidirectional_last_batch_first",
+        "rnn_l2_bidirectional_sequence",
+        "lstm_l1_bidirectional_last",
+        "lstm_l1_bidirectional_sequence_batch_first",
+        "lstm_l2_bidirectional_last_batch_first",
+        "lstm_l2_bidirectional_sequence",
+        "gru_l1_bidirectional_last",
+        "gru_l1_bidirectional_sequence_batch_first",
+        "gru_l2_bidirectional_last_batch_first",
+        "gru_l2_bidirectional_sequence",
     };
 
     private static IRnnModel Create(string name) => name switch
@@ -47,6 +73,18 @@ public class PyTorchFixtureTests
         "gru_l1_last_batch_first" => new TorchGruLast(seed: 1),
         "gru_l2_sequence_batch_first" => new TorchGruTwoLayers(seed: 1),
         "stack_lstm_gru_linear_last" => new TorchLstmGruLinearLast(seed: 1),
+        "rnn_l1_bidirectional_last" => new TorchSimpleRnnBidirectionalLast(seed: 1),
+        "rnn_l1_bidirectional_sequence_batch_first" => new TorchSimpleRnnBidirectionalSequence(seed: 1),
+        "rnn_l2_bidirectional_last_batch_first" => new TorchSimpleRnnBidirectionalTwoLayersLast(seed: 1),
+        "rnn_l2_bidirectional_sequence" => new TorchSimpleRnnBidirectionalTwoLayersSequence(seed: 1),
+        "lstm_l1_bidirectional_last" => new TorchLstmBidirectionalLast(seed: 1),
+        "lstm_l1_bidirectional_sequence_batch_first" => new TorchLstmBidirectionalSequence(seed: 1),
+        "lstm_l2_bidirectional_last_batch_first" => new TorchLstmBidirectionalTwoLayersLast(seed: 1),
+        "lstm_l2_bidirectional_sequence" => new TorchLstmBidirectionalTwoLayersSequence(seed: 1),
+        "gru_l1_bidirectional_last" => new TorchGruBidirectionalLast(seed: 1),
+        "gru_l1_bidirectional_sequence_batch_first" => new TorchGruBidirectionalSequence(seed: 1),
+        "gru_l2_bidirectional_last_batch_first" => new TorchGruBidirectionalTwoLayersLast(seed: 1),
+        "gru_l2_bidirectional_sequence" => new TorchGruBidirectionalTwoLayersSequence(seed: 1),
         _ => new TorchLstmGruLinearSequence(seed: 1),
     };
 

@@ -42,10 +42,10 @@ public partial class StackedSimpleRnn64;
 [Dense(2)]
 public partial class LargeStack;
 
-/// <summary>The stacks above, MixedBackendModels', ActivationModels', Gated.LstmModels' and Gated.GruModels', by name, for theories.</summary>
+/// <summary>The stacks above, MixedBackendModels', ActivationModels', Gated.LstmModels', Gated.GruModels' and Gated.BidirectionalModels', by name, for theories.</summary>
 internal static class StackModels
 {
-    public static TheoryData<string> Names => With([.. ActivationModels.All, .. Gated.LstmModels.All, .. Gated.GruModels.All], new()
+    public static TheoryData<string> Names => With([.. ActivationModels.All, .. Gated.LstmModels.All, .. Gated.GruModels.All, .. Gated.BidirectionalModels.All], new()
     {
         nameof(DenseAroundRecurrentStack),
         nameof(DenseBetweenRecurrentStack),
@@ -83,7 +83,7 @@ internal static class StackModels
         nameof(LoopsIntoUnrolledStack) => new LoopsIntoUnrolledStack(seed: 10),
         nameof(LanesSequenceStack) => new LanesSequenceStack(seed: 11),
         nameof(UnrolledWithoutBiasStack) => new UnrolledWithoutBiasStack(seed: 12),
-        _ => Gated.LstmModels.Create(name) ?? Gated.GruModels.Create(name) ?? ActivationModels.Create(name),
+        _ => Gated.LstmModels.Create(name) ?? Gated.GruModels.Create(name) ?? Gated.BidirectionalModels.Create(name) ?? ActivationModels.Create(name),
     };
 
     private static TheoryData<string> With(string[] more, TheoryData<string> names)

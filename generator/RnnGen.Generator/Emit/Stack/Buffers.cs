@@ -49,6 +49,9 @@ internal enum BufferRole
     /// </summary>
     RecurrentGradients,
 
+    /// <summary>A bidirectional layer's backward direction's d loss / d input, before it is added to the forward direction's.</summary>
+    InputGradients,
+
     /// <summary>d loss / d h while BPTT walks back over a recurrent layer's steps.</summary>
     StateGradient,
 
@@ -71,7 +74,7 @@ internal sealed class Buffers
     /// <summary>Floats in 64 bytes: every buffer's offset is a multiple, from a 64-byte boundary of the array.</summary>
     public const int Alignment = 16;
 
-    private readonly Dictionary<(int Layer, BufferRole Role), Buffer> _byLayer = new();
+    private readonly Dictionary<(int Layer, LayerDirection Direction, BufferRole Role), Buffer> _byLayer = new();
     private readonly Dictionary<int, Buffer> _lanes = new();
     private readonly List<Buffer> _all = new();
     private long _floats;
@@ -84,65 +87,32 @@ internal sealed class Buffers
         State = Add("state", spec.StateLength, "every recurrent layer's state");
         foreach (LayerSpec layer in spec.Layers)
         {
-            string stem = CamelCase(layer.Name);
-            long length = ForwardLength(spec, layer);
-            bool padded = layer.Backend == LayerBackend.Register;
-            int padding = padded ? RegisterBackend.Lanes - layer.Units : 0;
-            string purpose = layer.IsRecurrent ? $"{layer.Name}: h_0 .. h_T in processing order" : $"{layer.Name}: its output at every step";
-            AddFor(
-                layer,
-                layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs,
-                stem + (layer.IsRecurrent ? "States" : "Outputs"),
-                length + padding,
-                purpose + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
-                padded);
-            if (layer.KeepsPreactivations)
+            if (layer.Bidirectional)
             {
-                AddFor(
-                    layer,
-                    BufferRole.Preactivations,
-                    stem + "Preactivations",
-                    (long)layer.InputSteps(spec.TimeSteps) * layer.Kernel.Columns + padding,
-                    $"{layer.Name}: the pre-activation of every step, for BPTT" + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
-                    padded);
+                AddFor(layer, BufferRole.Outputs, CamelCase(layer.Name) + "Outputs", (long)layer.OutputSteps(spec.TimeSteps) * layer.OutputSize, $"{layer.Name}: both directions' outputs, merged ({LayerWeights.MergeModeName(layer.MergeMode)})");
             }
 
-            int width = layer.Kernel.Columns;
-            if (layer.Kind == LayerKind.Lstm)
+            foreach (LayerSpec direction in layer.Directions)
             {
-                AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: i, f, g, o of every step, for BPTT");
-                AddFor(layer, BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: c_0 .. c_T in processing order");
-                AddFor(layer, BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: act(c_t) of every step");
-            }
-            else if (layer.Kind == LayerKind.Gru)
-            {
-                AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: z, r, hh of every step, for BPTT");
-                if (layer.ResetAfter)
-                {
-                    AddFor(layer, BufferRole.RecurrentProjections, stem + "RecurrentProjections", (long)spec.TimeSteps * width, $"{layer.Name}: h_(t-1)·recurrent_kernel + recurrent bias of every step");
-                }
-
-                AddFor(layer, BufferRole.Scratch, stem + "Scratch", 2L * layer.Units, $"{layer.Name}: per-step scratch");
+                AddForward(spec, direction);
             }
         }
 
         foreach (LayerSpec layer in spec.Layers)
         {
-            string stem = CamelCase(layer.Name);
-            AddFor(layer, BufferRole.OutputGradients, stem + "OutputGradients", (long)layer.OutputSteps(spec.TimeSteps) * layer.Units, $"{layer.Name}: d loss / d output");
-            if (layer.IsRecurrent)
+            if (layer.Bidirectional)
             {
-                AddFor(layer, BufferRole.PreactivationGradients, stem + "PreactivationGradients", (long)spec.TimeSteps * layer.Kernel.Columns, $"{layer.Name}: d loss / d a_t of every step");
-                AddFor(layer, BufferRole.StateGradient, stem + "StateGradient", layer.Units, $"{layer.Name}: d loss / d h_t");
-                if (layer.Kind == LayerKind.Lstm)
+                string stem = CamelCase(layer.Name);
+                AddFor(layer, BufferRole.OutputGradients, stem + "OutputGradients", (long)layer.OutputSteps(spec.TimeSteps) * layer.OutputSize, $"{layer.Name}: d loss / d merged output");
+                if (layer.Index > 0)
                 {
-                    AddFor(layer, BufferRole.CellGradient, stem + "CellGradient", layer.Units, $"{layer.Name}: d loss / d c_t");
+                    AddFor(layer, BufferRole.InputGradients, stem + "InputGradients", (long)layer.InputSteps(spec.TimeSteps) * layer.InputSize, $"{layer.Name}: the backward direction's d loss / d input, added to the forward one's");
                 }
+            }
 
-                if (layer.Kind == LayerKind.Gru && layer.ResetAfter)
-                {
-                    AddFor(layer, BufferRole.RecurrentGradients, stem + "RecurrentGradients", (long)spec.TimeSteps * layer.Kernel.Columns, $"{layer.Name}: d loss / d h_(t-1)·recurrent_kernel of every step");
-                }
+            foreach (LayerSpec direction in layer.Directions)
+            {
+                AddBackward(spec, direction);
             }
         }
 
@@ -178,7 +148,8 @@ internal sealed class Buffers
     /// </summary>
     public static long TotalFloats(ModelSpec spec) => new Buffers(spec)._floats;
 
-    public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, role)];
+    /// <summary>A layer's buffer (one direction's, for a direction of a bidirectional layer).</summary>
+    public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, layer.Direction, role)];
 
     /// <summary>The lane buffer standing for the layer's forward buffer in PredictBatch.</summary>
     public Buffer LanesOf(LayerSpec layer) => _lanes[layer.Index];
@@ -186,6 +157,74 @@ internal sealed class Buffers
     private static long ForwardLength(ModelSpec spec, LayerSpec layer) => layer.IsRecurrent
         ? (spec.TimeSteps + 1L) * layer.Units
         : (long)layer.InputSteps(spec.TimeSteps) * layer.Units;
+
+    /// <summary>A layer's forward buffers: its output (or states), and what BPTT reads back of each step.</summary>
+    private void AddForward(ModelSpec spec, LayerSpec layer)
+    {
+        string stem = CamelCase(layer.Name);
+        long length = ForwardLength(spec, layer);
+        bool padded = layer.Backend == LayerBackend.Register;
+        int padding = padded ? RegisterBackend.Lanes - layer.Units : 0;
+        string purpose = layer.IsRecurrent ? $"{layer.Name}: h_0 .. h_T in processing order" : $"{layer.Name}: its output at every step";
+        AddFor(
+            layer,
+            layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs,
+            stem + (layer.IsRecurrent ? "States" : "Outputs"),
+            length + padding,
+            purpose + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
+            padded);
+        if (layer.KeepsPreactivations)
+        {
+            AddFor(
+                layer,
+                BufferRole.Preactivations,
+                stem + "Preactivations",
+                (long)layer.InputSteps(spec.TimeSteps) * layer.Kernel.Columns + padding,
+                $"{layer.Name}: the pre-activation of every step, for BPTT" + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
+                padded);
+        }
+
+        int width = layer.Kernel.Columns;
+        if (layer.Kind == LayerKind.Lstm)
+        {
+            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: i, f, g, o of every step, for BPTT");
+            AddFor(layer, BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: c_0 .. c_T in processing order");
+            AddFor(layer, BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: act(c_t) of every step");
+        }
+        else if (layer.Kind == LayerKind.Gru)
+        {
+            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: z, r, hh of every step, for BPTT");
+            if (layer.ResetAfter)
+            {
+                AddFor(layer, BufferRole.RecurrentProjections, stem + "RecurrentProjections", (long)spec.TimeSteps * width, $"{layer.Name}: h_(t-1)·recurrent_kernel + recurrent bias of every step");
+            }
+
+            AddFor(layer, BufferRole.Scratch, stem + "Scratch", 2L * layer.Units, $"{layer.Name}: per-step scratch");
+        }
+    }
+
+    /// <summary>A layer's BPTT scratch: the gradients of its output, of every step's pre-activation, of its state.</summary>
+    private void AddBackward(ModelSpec spec, LayerSpec layer)
+    {
+        string stem = CamelCase(layer.Name);
+        AddFor(layer, BufferRole.OutputGradients, stem + "OutputGradients", (long)layer.OutputSteps(spec.TimeSteps) * layer.Units, $"{layer.Name}: d loss / d output");
+        if (!layer.IsRecurrent)
+        {
+            return;
+        }
+
+        AddFor(layer, BufferRole.PreactivationGradients, stem + "PreactivationGradients", (long)spec.TimeSteps * layer.Kernel.Columns, $"{layer.Name}: d loss / d a_t of every step");
+        AddFor(layer, BufferRole.StateGradient, stem + "StateGradient", layer.Units, $"{layer.Name}: d loss / d h_t");
+        if (layer.Kind == LayerKind.Lstm)
+        {
+            AddFor(layer, BufferRole.CellGradient, stem + "CellGradient", layer.Units, $"{layer.Name}: d loss / d c_t");
+        }
+
+        if (layer.Kind == LayerKind.Gru && layer.ResetAfter)
+        {
+            AddFor(layer, BufferRole.RecurrentGradients, stem + "RecurrentGradients", (long)spec.TimeSteps * layer.Kernel.Columns, $"{layer.Name}: d loss / d h_(t-1)·recurrent_kernel of every step");
+        }
+    }
 
     private Buffer Add(string name, long length, string purpose, bool padded = false)
     {
@@ -201,7 +240,7 @@ internal sealed class Buffers
     }
 
     private void AddFor(LayerSpec layer, BufferRole role, string name, long length, string purpose, bool padded = false) =>
-        _byLayer[(layer.Index, role)] = Add(name, length, purpose, padded);
+        _byLayer[(layer.Index, layer.Direction, role)] = Add(name, length, purpose, padded);
 
     /// <summary><c>simple_rnn_1</c> to <c>simpleRnn1</c>.</summary>
     private static string CamelCase(string kerasName)

@@ -107,13 +107,14 @@ internal sealed class LayerContext
     }
 
     /// <summary>
-    /// The layer's output: a recurrent layer's h_1 .. h_T (return_sequences) or h_T, a Dense layer's outputs.
+    /// The layer's output: a recurrent layer's h_1 .. h_T (return_sequences) or h_T, a Dense layer's or a
+    /// bidirectional layer's outputs.
     /// </summary>
     public static Steps OutputOf(ModelSpec spec, Buffers buffers, LayerSpec layer)
     {
-        if (!layer.IsRecurrent)
+        if (!layer.IsRecurrent || layer.Bidirectional)
         {
-            return new Steps(buffers.Of(layer, BufferRole.Outputs).Name, 0, layer.Units);
+            return new Steps(buffers.Of(layer, BufferRole.Outputs).Name, 0, layer.OutputSize);
         }
 
         string states = buffers.Of(layer, BufferRole.States).Name;

@@ -164,7 +164,7 @@ internal static class StackModelEmitter
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span's length is not the one above.</exception>");
         if (!spec.CanStream)
         {
-            writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">Always: a layer goes backwards, so this model cannot stream.</exception>");
+            writer.WriteLine($"/// <exception cref=\"global::System.InvalidOperationException\">Always: a layer {(spec.Unstreamable!.Bidirectional ? "runs in both directions" : "goes backwards")}, so this model cannot stream.</exception>");
         }
 
         using (writer.Block($"public void Step({Names.ReadOnlySpan} input, {Names.Span} output)"))
@@ -177,22 +177,10 @@ internal static class StackModelEmitter
                 return;
             }
 
-            LayerSpec backwards = FirstGoingBackwards(spec);
-            writer.WriteLine($"throw new global::System.InvalidOperationException(\"{spec.Type.Name} cannot stream: its layer {backwards.Name} goes backwards (go_backwards), so its first step needs the last input. Run whole sequences with Predict.\");");
+            LayerSpec layer = spec.Unstreamable!;
+            string why = layer.Bidirectional ? "runs in both directions (Bidirectional)" : "goes backwards (go_backwards)";
+            writer.WriteLine($"throw new global::System.InvalidOperationException(\"{spec.Type.Name} cannot stream: its layer {layer.Name} {why}, so its first step needs the last input. Run whole sequences with Predict.\");");
         }
-    }
-
-    private static LayerSpec FirstGoingBackwards(ModelSpec spec)
-    {
-        foreach (LayerSpec layer in spec.Layers)
-        {
-            if (layer.GoBackwards)
-            {
-                return layer;
-            }
-        }
-
-        return spec.LastLayer;
     }
 
     /// <summary>The last layer's output, as a slice of the local <c>floats</c>.</summary>

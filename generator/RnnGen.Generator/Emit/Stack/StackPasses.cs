@@ -78,7 +78,7 @@ internal static class StackPasses
         {
             writer.WriteLine($"Span<float> parameters = {Slice(buffers.Parameters)};");
             writer.WriteLine("var random = new Random(seed);");
-            foreach (LayerSpec layer in spec.Layers)
+            foreach (LayerSpec layer in spec.Layers.SelectMany(static l => l.Directions))
             {
                 WeightSpec kernel = layer.Kernel;
                 writer.WriteLine($"KerasInitializers.GlorotUniform(parameters.Slice({kernel.Offset}, {kernel.Length}), {kernel.Rows}, {kernel.Columns}, random); // {layer.Name}/kernel");
@@ -200,21 +200,53 @@ internal static class StackPasses
             Steps? inputGradient = pass == Pass.Backward && layer.Index > 0
                 ? new Steps(buffers.Of(spec.Layers[layer.Index - 1], BufferRole.OutputGradients).Name, 0, layer.InputSize)
                 : null;
-            IVectorBackend ops = pass switch
+            if (!layer.Bidirectional)
             {
-                Pass.Backward => Backends.Backward(layer),
-                Pass.Lanes => ScalarBackend.Lanes(laneWidth),
-                _ => Backends.Forward(layer),
-            };
-            int steps = layer.InputSteps(spec.TimeSteps);
-            int outSteps = layer.OutputSteps(spec.TimeSteps);
-            writer.WriteLine($"// {layer.Name}: {layer.Describe()}, [{Shape(steps, layer.InputSize)}] → [{Shape(outSteps, layer.Units)}]");
-            using (writer.Block())
-            {
-                var context = new LayerContext(spec, layer, buffers, input, inputGradient, ops, keepsStates: pass != Pass.Lanes);
-                ops.DeclareWeights(writer, layer);
-                body(writer, LayerEmitters.For(layer.Kind), context);
+                WriteLayer(writer, spec, buffers, pass, body, laneWidth, layer, input, inputGradient);
+                continue;
             }
+
+            // Bidirectional: both directions read the same input; BPTT splits the merged output's
+            // gradient between them and sums what each sends down.
+            writer.WriteLine($"// {layer.Name}: {layer.Describe()}, [{Shape(layer.InputSteps(spec.TimeSteps), layer.InputSize)}] → [{Shape(layer.OutputSteps(spec.TimeSteps), layer.OutputSize)}]");
+            LayerSpec[] directions = layer.Directions;
+            if (pass == Pass.Backward)
+            {
+                BidirectionalMerge.WriteSplit(writer, spec, buffers, layer);
+                WriteLayer(writer, spec, buffers, pass, body, laneWidth, directions[0], input, inputGradient);
+                Steps? backwardInputGradient = inputGradient is null ? null : new Steps(buffers.Of(layer, BufferRole.InputGradients).Name, 0, layer.InputSize);
+                WriteLayer(writer, spec, buffers, pass, body, laneWidth, directions[1], input, backwardInputGradient);
+                if (inputGradient is not null)
+                {
+                    BidirectionalMerge.WriteInputGradientSum(writer, spec, buffers, layer, inputGradient);
+                }
+            }
+            else
+            {
+                WriteLayer(writer, spec, buffers, pass, body, laneWidth, directions[0], input, inputGradient: null);
+                WriteLayer(writer, spec, buffers, pass, body, laneWidth, directions[1], input, inputGradient: null);
+                BidirectionalMerge.WriteMerge(writer, spec, buffers, layer);
+            }
+        }
+    }
+
+    /// <summary>One layer's block (or one direction's, of a bidirectional layer), with its weights as locals.</summary>
+    private static void WriteLayer(SourceWriter writer, ModelSpec spec, Buffers buffers, Pass pass, System.Action<SourceWriter, ILayerEmitter, LayerContext> body, int laneWidth, LayerSpec layer, Steps input, Steps? inputGradient)
+    {
+        IVectorBackend ops = pass switch
+        {
+            Pass.Backward => Backends.Backward(layer),
+            Pass.Lanes => ScalarBackend.Lanes(laneWidth),
+            _ => Backends.Forward(layer),
+        };
+        int steps = layer.InputSteps(spec.TimeSteps);
+        int outSteps = layer.OutputSteps(spec.TimeSteps);
+        writer.WriteLine($"// {layer.Name}: {layer.Describe()}, [{Shape(steps, layer.InputSize)}] → [{Shape(outSteps, layer.Units)}]");
+        using (writer.Block())
+        {
+            var context = new LayerContext(spec, layer, buffers, input, inputGradient, ops, keepsStates: pass != Pass.Lanes);
+            ops.DeclareWeights(writer, layer);
+            body(writer, LayerEmitters.For(layer.Kind), context);
         }
     }
 
@@ -240,26 +272,33 @@ internal static class StackPasses
 
         if (!forwardOnly)
         {
-            roles.AddRange([BufferRole.OutputGradients, BufferRole.PreactivationGradients, BufferRole.RecurrentGradients, BufferRole.StateGradient, BufferRole.CellGradient]);
+            roles.AddRange([BufferRole.OutputGradients, BufferRole.InputGradients, BufferRole.PreactivationGradients, BufferRole.RecurrentGradients, BufferRole.StateGradient, BufferRole.CellGradient]);
         }
 
         foreach (BufferRole role in roles)
         {
             foreach (LayerSpec layer in spec.Layers)
             {
-                if (IsOwn(layer, role))
+                foreach (LayerSpec owner in layer.Bidirectional ? [layer, .. layer.Directions] : new[] { layer })
                 {
-                    Buffer buffer = buffers.Of(layer, role);
-                    writer.WriteLine($"Span<float> {buffer.Name} = {Slice(buffer)};");
+                    if (IsOwn(owner, role))
+                    {
+                        Buffer buffer = buffers.Of(owner, role);
+                        writer.WriteLine($"Span<float> {buffer.Name} = {Slice(buffer)};");
+                    }
                 }
             }
         }
     }
 
-    private static bool IsOwn(LayerSpec layer, BufferRole role) => role switch
+    /// <summary>Whether the layer has a buffer of the role: a bidirectional layer owns only its merged output, its gradient and its input gradient; its directions the rest.</summary>
+    private static bool IsOwn(LayerSpec layer, BufferRole role) => layer.Bidirectional
+        ? role is BufferRole.Outputs or BufferRole.OutputGradients || (role == BufferRole.InputGradients && layer.Index > 0)
+        : role switch
     {
         BufferRole.States or BufferRole.PreactivationGradients or BufferRole.StateGradient => layer.IsRecurrent,
         BufferRole.Outputs => !layer.IsRecurrent,
+        BufferRole.InputGradients => false,
         BufferRole.Preactivations => layer.KeepsPreactivations,
         BufferRole.Gates => layer.IsGated,
         BufferRole.Cells or BufferRole.CellActivations or BufferRole.CellGradient => layer.Kind == LayerKind.Lstm,
@@ -282,7 +321,7 @@ internal static class StackPasses
     public static int OutputOffset(ModelSpec spec, Buffers buffers)
     {
         LayerSpec last = spec.LastLayer;
-        return last.IsRecurrent
+        return last.IsRecurrent && !last.Bidirectional
             ? buffers.Of(last, BufferRole.States).Offset + (last.ReturnSequences ? last.Units : spec.TimeSteps * last.Units)
             : buffers.Of(last, BufferRole.Outputs).Offset;
     }
