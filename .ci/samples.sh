@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every sample as CI: the Walkthrough in full (it exits non-zero if the model and the tutorial's hand
 # computation differ), Sunspots on the shared data file for 2 epochs with its plots and weights written to a
-# temporary folder, and Streaming on a short stream with those weights. Exits non-zero on any failure.
+# temporary folder (the tutorial's SimpleRNN, then --layer lstm and --layer gru), and Streaming (an LSTM) on a
+# short stream with the LSTM's weights. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,8 +32,20 @@ require_file "$out/sunspots.png"
 require_file "$out/sunspots-loss.png"
 require_file "$out/sunspots.weights"
 
-step "Streaming, a short stream with the weights Sunspots saved"
-dotnet run --project samples/Streaming -c Release --no-build -- --weights "$out/sunspots.weights" --steps 5000
+step "Sunspots --layer lstm, 2 epochs on $data"
+dotnet run --project samples/Sunspots -c Release --no-build -- \
+  --data "$data" --layer lstm --epochs 2 --plot "$out/sunspots-lstm.png" --save-weights "$out/sunspots-lstm.weights"
+require_file "$out/sunspots-lstm.png"
+require_file "$out/sunspots-lstm-loss.png"
+require_file "$out/sunspots-lstm.weights"
+
+step "Sunspots --layer gru, 2 epochs on $data"
+dotnet run --project samples/Sunspots -c Release --no-build -- --data "$data" --layer gru --epochs 2 --plot "$out/sunspots-gru.png"
+require_file "$out/sunspots-gru.png"
+require_file "$out/sunspots-gru-loss.png"
+
+step "Streaming, a short stream with the LSTM weights Sunspots saved"
+dotnet run --project samples/Streaming -c Release --no-build -- --weights "$out/sunspots-lstm.weights" --steps 5000
 
 echo
 echo "all samples ran"

@@ -4,7 +4,7 @@ using Streaming;
 var weights = new Option<FileInfo?>("--weights")
 {
     HelpName = "FILE",
-    Description = "Trained weights saved by samples/Sunspots --save-weights (its default 12-step, 3-unit shape). Default: random weights.",
+    Description = "Trained weights saved by samples/Sunspots --layer lstm --save-weights (LSTM(3) + Dense(1, tanh) over 12 steps). Default: random weights.",
 };
 var steps = new Option<int>("--steps")
 {
@@ -25,7 +25,7 @@ var seed = new Option<int>("--seed")
 };
 
 var command = new RootCommand(
-    "RnnGen in a latency-sensitive loop: a simulated sensor fed one time step at a time through Step, with per-step "
+    "RnnGen in a latency-sensitive loop: a simulated sensor fed one time step at a time through an LSTM's Step, with per-step "
     + "latency (p50, p99, max) and the bytes allocated (expected: 0). Exits with 1 if the loop allocates.")
 {
     weights,

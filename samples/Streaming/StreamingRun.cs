@@ -15,7 +15,7 @@ internal static class StreamingRun
 
     public static int Run(FileInfo? weights, int steps, int seed)
     {
-        var model = new SunspotRnn(seed);
+        var model = new SunspotLstm(seed);
         if (weights is not null)
         {
             try
@@ -25,15 +25,15 @@ internal static class StreamingRun
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"Cannot load --weights: {e.Message}");
-                Console.Error.WriteLine("Save weights of this shape with: dotnet run --project samples/Sunspots -c Release -- --save-weights FILE");
+                Console.Error.WriteLine("Save weights of this model with: dotnet run --project samples/Sunspots -c Release -- --layer lstm --save-weights FILE");
                 return 1;
             }
         }
 
-        Console.WriteLine($"Model:   {SunspotRnn.Shape}, " + (weights is null
-            ? Invariant($"Keras-default random weights (seed {seed}); pass --weights FILE (from samples/Sunspots --save-weights) for a trained one")
+        Console.WriteLine($"Model:   {SunspotLstm.Layout}, " + (weights is null
+            ? Invariant($"Keras-default random weights (seed {seed}); pass --weights FILE (from samples/Sunspots --layer lstm --save-weights) for a trained one")
             : $"weights from {weights.FullName}"));
-        Console.WriteLine(Invariant($"Stream:  {steps} readings of a simulated sensor, one Step each; after every {SunspotRnn.TimeSteps} the output is the forecast of the next reading."));
+        Console.WriteLine(Invariant($"Stream:  {steps} readings of a simulated sensor, one Step each; after every {SunspotLstm.TimeSteps} the output is the forecast of the next reading."));
 
         var sensor = new SimulatedSensor(seed);
         SensorLoop.Run(model, sensor, new long[WarmUpSteps]);

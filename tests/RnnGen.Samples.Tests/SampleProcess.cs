@@ -14,11 +14,14 @@ internal static class SampleProcess
     /// <param name="sample">The sample's folder and assembly name: Sunspots, Streaming or Walkthrough.</param>
     /// <param name="arguments">The command line.</param>
     /// <param name="environment">Variables to add to the child's environment.</param>
-    public static SampleResult Run(string sample, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="workingDirectory">The child's current folder, where its default output paths start; default this process's.</param>
+    public static SampleResult Run(
+        string sample, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         string dll = AssemblyOf(sample);
         var start = new ProcessStartInfo(DotnetHost())
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -7,13 +7,15 @@ public sealed class SunspotsErrorPathTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private SampleResult Sunspots(string data, string? plot = null, string? saveWeights = null)
+    private SampleResult Sunspots(string data, string? plot = null, string? saveWeights = null, params string[] options)
     {
         var arguments = new List<string> { "--data", data, "--epochs", "1", "--verbose", "0", "--plot", plot ?? _folder.File("plot.png") };
         if (saveWeights is not null)
         {
             arguments.AddRange(["--save-weights", saveWeights]);
         }
+
+        arguments.AddRange(options);
 
         return SampleProcess.Run("Sunspots", arguments, new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _folder.Path });
     }
@@ -73,5 +75,27 @@ public sealed class SunspotsErrorPathTests : IDisposable
         SampleAssert.FailsWithOneLineStarting(result, $"Cannot write --plot {plot}: ");
         Assert.True(new FileInfo(weights).Length > 0, "the trained weights were not written");
         Assert.Contains($"Weights:     {weights}", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("transformer")]
+    [InlineData("LSTM")]
+    [InlineData("simple-rnn")]
+    [InlineData("")]
+    public void Sunspots_refuses_a_layer_it_does_not_know_and_names_those_it_does(string layer)
+    {
+        SampleAssert.FailsWithOneLine(Sunspots(_folder.SunspotsCsv(100), options: ["--layer", layer]), "--layer must be simple_rnn, lstm or gru.");
+    }
+
+    [Theory]
+    [InlineData("lstm", "12", "8")]
+    [InlineData("gru", "24", "3")]
+    public void Sunspots_gated_layer_of_a_size_not_compiled_lists_the_models_it_has(string layer, string timeSteps, string hiddenUnits)
+    {
+        SampleAssert.FailsWithOneLine(
+            Sunspots(_folder.SunspotsCsv(100), options: ["--layer", layer, "--time-steps", timeSteps, "--hidden-units", hiddenUnits]),
+            $"No model is compiled for --layer {layer} --time-steps {timeSteps} --hidden-units {hiddenUnits}: an RnnGen model's shape is fixed at compile time. "
+            + "This sample has simple_rnn: 12 steps x 3 units (the tutorial's), 12 steps x 8 units, 24 steps x 3 units, 24 steps x 8 units; "
+            + "lstm: 12 steps x 3 units; gru: 12 steps x 3 units; declare another in samples/Sunspots/Models/SunspotModels.cs and list it in ModelCatalog.cs.");
     }
 }
