@@ -58,6 +58,14 @@ internal abstract class NaiveLayer
     /// <summary>Adds d loss / d weights into <paramref name="g"/> and writes d loss / d input (unless it is empty).</summary>
     public abstract void Backward(ReadOnlySpan<float> input, float[] p, float[] g, Span<float> inputGradient);
 
+    /// <summary>One streaming step: <paramref name="x"/> starts with this step's Inputs floats; returns the layer's Units outputs for the step.</summary>
+    public abstract ReadOnlySpan<float> Step(ReadOnlySpan<float> x, float[] p);
+
+    /// <summary>Sets the state <see cref="Step"/> carries from call to call to zeros (a Dense layer has none).</summary>
+    public virtual void ResetState()
+    {
+    }
+
     /// <summary>The input step processed at step t = 1..Steps: t - 1, or Steps - t going backwards.</summary>
     protected int InputRow(int t) => Layer.Settings.GoBackwards ? Steps - t : t - 1;
 
@@ -142,18 +150,15 @@ internal sealed class NaiveDense(LayerLayout layer, int timeSteps) : NaiveLayer(
     {
         for (int s = 0; s < Steps; s++)
         {
-            Span<float> y = Output.AsSpan(s * Units, Units);
-            for (int j = 0; j < Units; j++)
-            {
-                y[j] = BiasAt(p, j);
-            }
-
-            AddProduct(input.Slice(s * Inputs, Inputs), p, Kernel, Units, 0, y);
-            for (int j = 0; j < Units; j++)
-            {
-                y[j] = Activate(Activation, y[j]);
-            }
+            Apply(input.Slice(s * Inputs, Inputs), p, Output.AsSpan(s * Units, Units));
         }
+    }
+
+    public override ReadOnlySpan<float> Step(ReadOnlySpan<float> x, float[] p)
+    {
+        Span<float> y = Output.AsSpan(0, Units);
+        Apply(x[..Inputs], p, y);
+        return y;
     }
 
     public override void Backward(ReadOnlySpan<float> input, float[] p, float[] g, Span<float> inputGradient)
@@ -170,20 +175,46 @@ internal sealed class NaiveDense(LayerLayout layer, int timeSteps) : NaiveLayer(
             AddGradients(input.Slice(s * Inputs, Inputs), _dz, p, g, Kernel, Units, 0, InputGradientRow(inputGradient, s));
         }
     }
+
+    // y = act(x·kernel + bias) for one row x.
+    private void Apply(ReadOnlySpan<float> x, float[] p, Span<float> y)
+    {
+        for (int j = 0; j < Units; j++)
+        {
+            y[j] = BiasAt(p, j);
+        }
+
+        AddProduct(x, p, Kernel, Units, 0, y);
+        for (int j = 0; j < Units; j++)
+        {
+            y[j] = Activate(Activation, y[j]);
+        }
+    }
 }
 
 /// <summary>
-/// What every recurrent layer shares: the state h_t of every step kept for BPTT (t = 0 the zero
-/// initial state), outputs in processing order, and d loss / d h_t gathered from the outputs.
+/// What every recurrent layer shares: the state of every step kept for BPTT (t = 0 the initial state,
+/// zeros for Forward), outputs in processing order, d loss / d h_t gathered from the outputs, and the
+/// state a streaming <see cref="Step"/> carries to the next call.
 /// </summary>
 internal abstract class NaiveRecurrent : NaiveLayer
 {
+    // The state Step carries between calls, laid out as this layer's part of a generated model's State: [h] ([h, c] for LSTM).
+    private readonly float[] _carried;
+
     protected NaiveRecurrent(LayerLayout layer, int timeSteps, int blocks)
         : base(layer, timeSteps)
     {
         Blocks = blocks;
         RecurrentKernel = layer.Weights[1].Offset;
-        H = new float[(timeSteps + 1) * Units];
+        _carried = new float[layer.StateLength];
+        States = new float[layer.StateLength / Units][];
+        for (int k = 0; k < States.Length; k++)
+        {
+            States[k] = new float[(timeSteps + 1) * Units];
+        }
+
+        H = States[0];
         StateGradient = new float[Units];
         PreviousStateGradient = new float[Units];
     }
@@ -194,6 +225,9 @@ internal abstract class NaiveRecurrent : NaiveLayer
 
     protected int RecurrentKernel { get; }
 
+    /// <summary>Each state vector of every step, <c>[t * U + j]</c>: h (and LSTM's c), in the order of <see cref="LayerLayout.StateLength"/>.</summary>
+    protected float[][] States { get; }
+
     /// <summary><c>H[t * U + j]</c>: h_t.</summary>
     protected float[] H { get; }
 
@@ -203,6 +237,12 @@ internal abstract class NaiveRecurrent : NaiveLayer
 
     public sealed override void Forward(ReadOnlySpan<float> input, float[] p)
     {
+        // Every sequence starts from zeros (Step may have left its state in step 0).
+        foreach (float[] state in States)
+        {
+            Array.Clear(state, 0, Units);
+        }
+
         for (int t = 1; t <= Steps; t++)
         {
             StepForward(t, input.Slice(InputRow(t) * Inputs, Inputs), p);
@@ -211,6 +251,25 @@ internal abstract class NaiveRecurrent : NaiveLayer
         int first = Layer.OutputIsSequence ? 1 : Steps;
         H.AsSpan(first * Units, Output.Length).CopyTo(Output);
     }
+
+    /// <summary>The carried state in as step 0, <see cref="StepForward"/> to step 1, step 1 carried out to the next call.</summary>
+    public sealed override ReadOnlySpan<float> Step(ReadOnlySpan<float> x, float[] p)
+    {
+        for (int k = 0; k < States.Length; k++)
+        {
+            _carried.AsSpan(k * Units, Units).CopyTo(States[k]);
+        }
+
+        StepForward(1, x[..Inputs], p);
+        for (int k = 0; k < States.Length; k++)
+        {
+            States[k].AsSpan(Units, Units).CopyTo(_carried.AsSpan(k * Units, Units));
+        }
+
+        return H.AsSpan(Units, Units);
+    }
+
+    public sealed override void ResetState() => Array.Clear(_carried);
 
     public sealed override void Backward(ReadOnlySpan<float> input, float[] p, float[] g, Span<float> inputGradient)
     {
@@ -314,7 +373,7 @@ internal sealed class NaiveLstm : NaiveRecurrent
         : base(layer, timeSteps, blocks: 4)
     {
         _gates = new float[(timeSteps + 1) * Width];
-        _c = new float[(timeSteps + 1) * Units];
+        _c = States[1];
         _activatedC = new float[(timeSteps + 1) * Units];
         _dz = new float[Width];
         _cellGradient = new float[Units];

@@ -9,7 +9,8 @@ namespace RnnGen.Benchmarks.Baselines;
 /// <remarks>
 /// Same parameter layout and maths as the generated models (Keras semantics: Dense on a sequence is
 /// per step, go_backwards reads the last step first and returns outputs in processing order).
-/// Stateless only (every call starts from zeros), which is all the benchmarks need.
+/// Not stateful: Predict and Backward start every sequence from zeros. <see cref="Step"/> streams as a
+/// generated model's Step does, each recurrent layer carrying its state from call to call.
 /// </remarks>
 public sealed class NaiveSequential
 {
@@ -89,6 +90,37 @@ public sealed class NaiveSequential
         }
 
         return loss / outputLength;
+    }
+
+    /// <summary>
+    /// Streams one step: <paramref name="x"/> (Features floats) through every layer, each recurrent layer starting
+    /// from the state the previous Step left (zeros at first and after <see cref="ResetStates"/>); writes the last
+    /// layer's output for the step into <paramref name="y"/> (OutputUnits floats). Predict and Backward leave that state alone.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A layer goes backwards, so needs the whole sequence first.</exception>
+    public void Step(ReadOnlySpan<float> x, Span<float> y)
+    {
+        if (!layout.CanStream)
+        {
+            throw new InvalidOperationException("The model cannot stream: a layer goes backwards.");
+        }
+
+        ReadOnlySpan<float> values = x;
+        foreach (NaiveLayer layer in layers)
+        {
+            values = layer.Step(values, Parameters);
+        }
+
+        values.CopyTo(y);
+    }
+
+    /// <summary>Sets the state <see cref="Step"/> carries to zeros.</summary>
+    public void ResetStates()
+    {
+        foreach (NaiveLayer layer in layers)
+        {
+            layer.ResetState();
+        }
     }
 
     private void Forward(ReadOnlySpan<float> input)

@@ -7,6 +7,9 @@ public static class OperationKinds
 
     /// <summary>Predict calls chained through their result: latency rather than throughput.</summary>
     public const string PredictChained = "PredictChained";
+
+    /// <summary>One streaming step (<c>Step(x_t, y_t)</c>), the state carried on from the step before; timed per step.</summary>
+    public const string Step = "Step";
     public const string Backward = "Backward";
     public const string Epoch = "Epoch";
     public const string PredictBatch = "PredictBatch";

@@ -10,7 +10,7 @@ namespace RnnGen.Benchmarks.Measurement;
 /// <summary>
 /// A column of work per second beside the time: GFLOP/s from <see cref="FlopCount"/> and the class's
 /// <see cref="ModelShapeAttribute"/>, or GB/s from a method's <see cref="StreamedBytesAttribute"/>
-/// (for Predict: the recurrent kernels' bytes read, <c>Σ T · U² · 4</c>).
+/// (for Predict: the recurrent kernels' bytes read, <c>Σ T · U · W · 4</c>; for Step, one step's <c>Σ U · W · 4</c>).
 /// </summary>
 public sealed class ThroughputColumn : IColumn
 {
@@ -39,7 +39,7 @@ public sealed class ThroughputColumn : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     public string Legend => isBandwidth
-        ? "Bytes read per operation / mean time (Predict: recurrent kernels, Σ T·U²·4 bytes; floors: the buffer)"
+        ? "Bytes read per operation / mean time (Predict: recurrent kernels, Σ T·U·W·4 bytes, W = gates·U; Step: Σ U·W·4; floors: the buffer)"
         : "Floating-point operations per operation (formulas in FlopCount) / mean time";
 
     public bool IsAvailable(Summary summary) => true;
@@ -74,9 +74,13 @@ public sealed class ThroughputColumn : IColumn
             return streamed.Bytes;
         }
 
-        return KindOf(benchmarkCase) == OperationKinds.Predict && LayoutOf(benchmarkCase) is { } layout
-            ? FlopCount.RecurrentKernelBytes(layout)
-            : null;
+        string kind = KindOf(benchmarkCase);
+        if (kind is not (OperationKinds.Predict or OperationKinds.Step) || LayoutOf(benchmarkCase) is not { } layout)
+        {
+            return null;
+        }
+
+        return kind == OperationKinds.Step ? FlopCount.RecurrentKernelBytesPerStep(layout) : FlopCount.RecurrentKernelBytes(layout);
     }
 
     private static ModelLayout? LayoutOf(BenchmarkCase benchmarkCase) =>

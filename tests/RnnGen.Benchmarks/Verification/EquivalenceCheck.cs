@@ -12,7 +12,8 @@ namespace RnnGen.Benchmarks.Verification;
 /// Proves the contestants compute the same thing before any of them is timed: for each shape, the
 /// naive baseline and ONNX Runtime, given the generated model's Parameters, must give its Predict
 /// outputs (and the naive one its Backward loss and gradients) within <see cref="Agreement.RelativeTolerance"/>;
-/// PredictBatch must agree with Predict; the latency floor's tanh must be a real tanh.
+/// the naive streaming Step must give the generated Step's outputs; PredictBatch must agree with Predict;
+/// the latency floor's tanh must be a real tanh.
 /// </summary>
 internal static class EquivalenceCheck
 {
@@ -27,6 +28,16 @@ internal static class EquivalenceCheck
         passed &= CheckShape(new LargeRnn(seed: 7), log);
         passed &= CheckStack(new StackedRnn(seed: 7), log);
         passed &= CheckStack(new MediumRnn(seed: 7), log);
+        passed &= CheckStep(new StackedRnn(seed: 7), log);
+        foreach (IRnnModel gated in (IRnnModel[])[
+            new LstmH8(seed: 7), new LstmH64(seed: 7), new LstmH256(seed: 7),
+            new GruH8(seed: 7), new GruH64(seed: 7), new GruH256(seed: 7)])
+        {
+            passed &= CheckStack(gated, log);
+            passed &= CheckOnnx(gated, log);
+            passed &= CheckStep(gated, log);
+        }
+
         passed &= CheckOnnxLayer(new ModelLayout(16, 3, false, LayerSettings.Lstm(8), LayerSettings.Dense(2, Activation.Tanh)), log);
         passed &= CheckOnnxLayer(new ModelLayout(16, 3, false, LayerSettings.Gru(8)), log);
         passed &= CheckOnnxLayer(new ModelLayout(16, 3, false, LayerSettings.Gru(8, resetAfter: false), LayerSettings.Dense(1)), log);
@@ -122,12 +133,77 @@ internal static class EquivalenceCheck
         var naiveBatch = new float[Samples * layout.OutputLength];
         naive.PredictBatch(data.Inputs, naiveBatch);
 
-        string name = $"{generated.GetType().Name} {string.Join(" → ", layout.Layers.Select(static l => l.Settings))}";
+        string name = NameOf(generated);
         return Report(log, $"{name}: naive stack Predict", predict)
             & Report(log, $"{name}: naive stack Backward loss", loss)
             & Report(log, $"{name}: naive stack Backward gradients", gradients)
             & Report(log, $"{name}: PredictBatch vs naive stack", Agreement.RelativeError(naiveBatch, batchOutputs));
     }
+
+    // ONNX Runtime's graph for a one-recurrent-layer model, given the generated model's Parameters, gives its Predict outputs.
+    private static bool CheckOnnx(IRnnModel generated, TextWriter log)
+    {
+        ModelLayout layout = generated.Layout;
+        using var onnx = new OnnxRnnSession(layout, generated.Parameters);
+        var data = new SyntheticSequences(Samples, layout.InputLength, layout.OutputLength, seed: 11);
+        var generatedOutput = new float[layout.OutputLength];
+        double worst = 0;
+        for (int s = 0; s < Samples; s++)
+        {
+            generated.Predict(data.Input(s), generatedOutput);
+            data.Input(s).CopyTo(onnx.Input);
+            onnx.Run();
+            worst = Math.Max(worst, Agreement.RelativeError(onnx.Output, generatedOutput));
+        }
+
+        return Report(log, $"{NameOf(generated)}: ONNX Runtime Predict", worst);
+    }
+
+    // Streaming as the Step benchmarks stream: from reset states, two sequences back to back without a reset,
+    // with a Predict halfway through the first that must start from zeros and leave both states alone. The naive
+    // Step must give the generated Step's outputs at every step, the naive Predict between steps the generated
+    // one's, and the generated stream's first sequence Predict's.
+    private static bool CheckStep(IRnnModel generated, TextWriter log)
+    {
+        ModelLayout layout = generated.Layout;
+        var naive = new NaiveSequential(layout);
+        generated.Parameters.CopyTo(naive.Parameters);
+        var data = new SyntheticSequences(2, layout.InputLength, layout.OutputLength, seed: 15);
+        int steps = 2 * layout.TimeSteps;
+        int units = layout.OutputUnits;
+        var generatedSteps = new float[steps * units];
+        var naiveSteps = new float[steps * units];
+        var generatedBetween = new float[layout.OutputLength];
+        var naiveBetween = new float[layout.OutputLength];
+
+        generated.ResetStates();
+        naive.ResetStates();
+        for (int t = 0; t < steps; t++)
+        {
+            if (t == layout.TimeSteps / 2)
+            {
+                generated.Predict(data.Input(1), generatedBetween);
+                naive.Predict(data.Input(1), naiveBetween);
+            }
+
+            ReadOnlySpan<float> x = data.Inputs.AsSpan(t * layout.Features, layout.Features);
+            generated.Step(x, generatedSteps.AsSpan(t * units, units));
+            naive.Step(x, naiveSteps.AsSpan(t * units, units));
+        }
+
+        // Predict's output is the first sequence's last step (or all its steps when the output is a sequence).
+        var output = new float[layout.OutputLength];
+        generated.Predict(data.Input(0), output);
+        ReadOnlySpan<float> firstSequence = generatedSteps.AsSpan(layout.TimeSteps * units - layout.OutputLength, layout.OutputLength);
+
+        string name = NameOf(generated);
+        return Report(log, $"{name}: naive Step, {steps} steps streamed", Agreement.RelativeError(naiveSteps, generatedSteps))
+            & Report(log, $"{name}: naive Predict between Steps", Agreement.RelativeError(naiveBetween, generatedBetween))
+            & Report(log, $"{name}: Step over {layout.TimeSteps} steps from reset vs Predict", Agreement.RelativeError(firstSequence, output));
+    }
+
+    private static string NameOf(IRnnModel model) =>
+        $"{model.GetType().Name} {string.Join(" → ", model.Layout.Layers.Select(static l => l.Settings))}";
 
     // ONNX Runtime's LSTM and GRU operators, given the same weights as the naive layers (gate orders and bias
     // rows converted by OnnxRnnGraph), compute the same outputs: both baselines of the gated benchmarks agree.
