@@ -70,11 +70,7 @@ public class GatedTrainingTests(ITestOutputHelper output)
     {
         const int seeds = 20;
         float[] series = CsvColumnReader.ReadColumn(SunspotsData.Path, "Sunspots");
-        var scaler = new MinMaxScaler();
-        float[] scaled = scaler.FitTransform(series);
-        (float[] trainValues, float[] testValues) = OrderedSplit.Split(scaled, 0.8);
-        WindowedDataset train = Windowing.GetXY(trainValues, timeSteps: 12);
-        WindowedDataset test = Windowing.GetXY(testValues, timeSteps: 12);
+        (WindowedDataset train, WindowedDataset test) = SunspotsTutorialTests.Prepare(series, new MinMaxScaler());
 
         var trainRmse = new double[seeds];
         var testRmse = new double[seeds];

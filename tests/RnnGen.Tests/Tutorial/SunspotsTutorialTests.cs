@@ -76,7 +76,7 @@ public class SunspotsTutorialTests(ITestOutputHelper output)
     }
 
     /// <summary>The tutorial's preparation: scale the whole series to (0, 1), split at int(n * 0.8), get_XY with 12 steps.</summary>
-    private static (WindowedDataset Train, WindowedDataset Test) Prepare(float[] series, MinMaxScaler scaler)
+    internal static (WindowedDataset Train, WindowedDataset Test) Prepare(float[] series, MinMaxScaler scaler)
     {
         float[] scaled = scaler.FitTransform(series);
         (float[] trainValues, float[] testValues) = OrderedSplit.Split(scaled, 0.8);
