@@ -64,6 +64,37 @@ public class BackendChoiceTests
         Assert.Equal(expected, Spec(inputs, stateful: false, Rnn(units)).Layers[0].Backend.ToString());
     }
 
+    [Theory]
+    [InlineData("Lstm", 1, 3, true, "Register")] // 4·3·(1 + 3 + 1) = 60 weights: the tutorial-sized LSTM
+    [InlineData("Lstm", 1, 4, true, "Register")] // 96 weights, the most a register gated layer unrolls in BPTT
+    [InlineData("Lstm", 2, 4, true, "Loops")] // 112 weights
+    [InlineData("Lstm", 9, 2, true, "Unrolled")] // more than 8 inputs: 8·(9 + 2 + 1) = 96 weights
+    [InlineData("Lstm", 1, 8, true, "Loops")] // 320 weights
+    [InlineData("Gru", 1, 3, true, "Register")] // 3·3·(1 + 3 + 2) = 54 weights
+    [InlineData("Gru", 8, 3, false, "Loops")] // reset_after=False: 3·3·(8 + 3 + 1) = 108 weights
+    [InlineData("Gru", 6, 3, false, "Register")] // 3·3·(6 + 3 + 1) = 90 weights
+    [InlineData("Gru", 10, 2, true, "Unrolled")] // 6·(10 + 2 + 2) = 84 weights
+    [InlineData("Gru", 1, 256, true, "Loops")]
+    public void A_gated_layer_backend_follows_its_units_inputs_and_weights(string kind, int inputs, int units, bool resetAfter, string expected)
+    {
+        var layer = new LayerReader.Layer(
+            kind == "Lstm" ? Model.LayerKind.Lstm : Model.LayerKind.Gru, units, Model.Activation.Tanh, UseBias: true, ReturnSequences: false, GoBackwards: false,
+            UnitForgetBias: kind == "Lstm", ResetAfter: resetAfter);
+        Assert.Equal(expected, Spec(inputs, stateful: false, layer).Layers[0].Backend.ToString());
+    }
+
+    [Fact]
+    public void A_bidirectional_layer_is_chosen_by_one_directions_weights_and_runs_batches_in_lanes()
+    {
+        var layer = new LayerReader.Layer(Model.LayerKind.Lstm, 3, Model.Activation.Tanh, UseBias: true, ReturnSequences: false, GoBackwards: false, UnitForgetBias: true, Bidirectional: true);
+        ModelSpec spec = Spec(1, stateful: false, layer, Dense(1));
+
+        Assert.Equal([LayerBackend.Register, LayerBackend.Register], BackendsOf(spec));
+        Assert.Equal(120, spec.Layers[0].ParameterCount);
+        Assert.All(spec.Layers[0].Directions, static d => Assert.Equal(LayerBackend.Register, d.Backend));
+        Assert.True(Backends.UsesLanes(spec));
+    }
+
     [Fact]
     public void Mixed_stacks_mix_backends_and_run_batches_per_sequence()
     {

@@ -257,16 +257,4 @@ public class GatedDiagnosticTests
         Assert.NotEqual(Lay(true), Lay(false));
         Assert.Equal("GRU(2, tanh, recurrent_activation=sigmoid, reset_after=False)", Lay(false)[0].Describe());
     }
-
-    [Theory]
-    [InlineData("Lstm", 3, 1, "Unrolled")] // no register form for gated layers yet
-    [InlineData("Gru", 3, 1, "Unrolled")]
-    [InlineData("Lstm", 8, 1, "Loops")] // 4·8·(1 + 8 + 1) = 320 weights: more than 96 locals
-    [InlineData("Gru", 64, 1, "Loops")]
-    public void Gated_layers_are_unrolled_when_small_else_loops(string kind, int units, int features, string expected)
-    {
-        LayerSpec layer = LayerReader.LayOut(ImmutableArray.Create(Layer(Enum.Parse<LayerKind>(kind), units)), features, LayerBackend.Loops)[0];
-
-        Assert.Equal(expected, Backends.Of(layer).ToString());
-    }
 }

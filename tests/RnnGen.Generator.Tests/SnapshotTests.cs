@@ -252,17 +252,17 @@ public class SnapshotTests
         """, nameof(Keras2_hard_sigmoid_in_the_shorthand));
 
     [Fact]
-    public void Small_lstm_unrolled() => VerifyGenerated("""
+    public void Small_lstm_in_registers() => VerifyGenerated("""
         using RnnGen;
 
         namespace Gates;
 
-        /// <summary>An unrolled LSTM: i, f, g, o and c written out unit by unit, PredictBatch in lanes.</summary>
+        /// <summary>A register LSTM: i, f, g, o and c one Vector128 each, PredictBatch in lanes.</summary>
         [Rnn(TimeSteps = 3, Features = 1)]
         [Lstm(2)]
         [Dense(1)]
         public partial class SmallLstm;
-        """, nameof(Small_lstm_unrolled));
+        """, nameof(Small_lstm_in_registers));
 
     [Fact]
     public void Stateful_lstm_on_loops_going_backwards() => VerifyGenerated("""
@@ -278,17 +278,17 @@ public class SnapshotTests
         """, nameof(Stateful_lstm_on_loops_going_backwards));
 
     [Fact]
-    public void Small_gru_unrolled() => VerifyGenerated("""
+    public void Small_gru_in_registers() => VerifyGenerated("""
         using RnnGen;
 
         namespace Gates;
 
-        /// <summary>An unrolled GRU (Keras 3's reset_after): z, r, hh written out unit by unit, PredictBatch in lanes.</summary>
+        /// <summary>A register GRU (Keras 3's reset_after): z, r, hh one Vector128 each, PredictBatch in lanes.</summary>
         [Rnn(TimeSteps = 3, Features = 1)]
         [Gru(2)]
         [Dense(1)]
         public partial class SmallGru;
-        """, nameof(Small_gru_unrolled));
+        """, nameof(Small_gru_in_registers));
 
     [Fact]
     public void Stateful_keras2_gru_on_loops_going_backwards() => VerifyGenerated("""
@@ -304,7 +304,7 @@ public class SnapshotTests
         """, nameof(Stateful_keras2_gru_on_loops_going_backwards));
 
     [Fact]
-    public void Gru_on_loops_below_an_unrolled_gru() => VerifyGenerated("""
+    public void Gru_on_loops_below_a_register_gru() => VerifyGenerated("""
         using RnnGen;
 
         namespace Gates;
@@ -314,7 +314,7 @@ public class SnapshotTests
         [Gru(12, ReturnSequences = true)]
         [Gru(2)]
         public partial class TwoGrus;
-        """, nameof(Gru_on_loops_below_an_unrolled_gru));
+        """, nameof(Gru_on_loops_below_a_register_gru));
 
     [Fact]
     public void Bidirectional_lstm_concatenating_sequences() => VerifyGenerated("""
@@ -341,4 +341,16 @@ public class SnapshotTests
         [Gru(10, Bidirectional = true, MergeMode = MergeMode.Mul)]
         public partial class MultipliedGrus;
         """, nameof(Bidirectional_gru_on_loops_multiplied_below_a_simple_rnn));
+
+    [Fact]
+    public void Lstm_unrolled_for_a_wide_input() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Gates;
+
+        /// <summary>Nine inputs per step, more than a register layer broadcasts: the LSTM is written out unit by unit.</summary>
+        [Rnn(TimeSteps = 2, Features = 9)]
+        [Lstm(2)]
+        public partial class WideInputLstm;
+        """, nameof(Lstm_unrolled_for_a_wide_input));
 }

@@ -32,19 +32,18 @@ internal static class Backends
     }
 
     /// <summary>
-    /// Register for up to four units (one Vector128) fed at most eight inputs; unrolled for up to
-    /// eight units and 96 weights; span loops for anything larger. LSTM and GRU layers have no
-    /// register form yet (a gated vector would be G registers): their register-sized layers are unrolled.
+    /// Register for up to four units (one Vector128, per gate block for LSTM and GRU) fed at most eight
+    /// inputs, and for a gated layer at most 96 weights (its BPTT is unrolled); unrolled for up to eight
+    /// units and 96 weights; span loops for anything larger.
     /// </summary>
     public static LayerBackend Of(LayerSpec layer) =>
-        !layer.IsGated && layer.Units <= RegisterBackend.Lanes && layer.InputSize <= MaxRegisterInputs ? LayerBackend.Register
+        layer.Units <= RegisterBackend.Lanes && layer.InputSize <= MaxRegisterInputs && (!layer.IsGated || layer.DirectionParameterCount <= MaxUnrolledParameters) ? LayerBackend.Register
         : layer.Units <= MaxUnrolledUnits && layer.DirectionParameterCount <= MaxUnrolledParameters ? LayerBackend.Unrolled
         : LayerBackend.Loops;
 
     /// <summary>
     /// PredictBatch runs whole groups of sequences one per SIMD lane when every layer is written out
-    /// (register or unrolled) and the model is not stateful (a stateful model must run them in order)
-    /// nor bidirectional (whose merge has no lane form yet).
+    /// (register or unrolled) and the model is not stateful (a stateful model must run them in order).
     /// </summary>
     public static bool UsesLanes(ModelSpec spec)
     {
@@ -55,7 +54,7 @@ internal static class Backends
 
         foreach (LayerSpec layer in spec.Layers)
         {
-            if (layer.Backend == LayerBackend.Loops || layer.Bidirectional)
+            if (layer.Backend == LayerBackend.Loops)
             {
                 return false;
             }
@@ -79,7 +78,9 @@ internal static class Backends
     /// <summary>What the backend writes, for the generated file's header.</summary>
     public static string Describe(LayerSpec layer) => layer.Backend switch
     {
-        LayerBackend.Register => "register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled",
+        LayerBackend.Register => layer.IsGated
+            ? "register: each gate block in one Vector128 and each weight row's block in another, a step a chain of fused multiply-adds; BPTT unrolled"
+            : "register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled",
         LayerBackend.Unrolled => "unrolled: every unit written out and every weight in a local, so a step is straight-line code",
         _ => layer.IsRecurrent
             ? "loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout"

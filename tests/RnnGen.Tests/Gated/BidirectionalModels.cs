@@ -2,7 +2,8 @@ namespace RnnGen.Tests.Gated;
 
 // Bidirectional layers of every kind and merge mode on both backends, joined to every
 // StackNumericsTests theory through StackModels: forward and gradients against the float64
-// reference, Step refusing to stream, PredictBatch and zero allocation.
+// reference, Step refusing to stream, PredictBatch (in lanes where every layer is written out) and
+// zero allocation.
 
 /// <summary>Keras' default merge (concat) around a small unrolled LSTM, last output only.</summary>
 [Rnn(TimeSteps = 6, Features = 2)]
@@ -54,6 +55,13 @@ internal static class BidirectionalModels
         nameof(BidirectionalAveBelowLstm),
         nameof(BidirectionalStatefulStack),
         nameof(BidirectionalLstm32Sequence),
+    ];
+
+    /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
+    public static string[] LaneNames =>
+    [
+        nameof(BidirectionalLstmConcat),
+        nameof(BidirectionalSimpleRnnMulStack),
     ];
 
     public static IRnnModel? Create(string name) => name switch

@@ -1,21 +1,21 @@
 namespace RnnGen.Tests.Gated;
 
-// GRU models on both backends (unrolled: up to 8 units and 96 weights; loops beyond), both reset_after
-// forms, joined to every StackNumericsTests theory through StackModels: forward and gradients against
-// the float64 reference, Step streaming, PredictBatch (in lanes where every layer is written out) and
-// zero allocation.
+// GRU models on every backend (register: up to 4 units, 8 inputs and 96 weights; unrolled: up to 8
+// units and 96 weights; loops beyond), both reset_after forms, joined to every StackNumericsTests theory
+// through StackModels: forward and gradients against the float64 reference, Step streaming,
+// PredictBatch (in lanes where every layer is written out) and zero allocation.
 
-/// <summary>Keras 3's default GRU (reset_after), small enough to unroll: PredictBatch in lanes.</summary>
+/// <summary>Keras 3's default GRU (reset_after), small enough for registers: PredictBatch in lanes.</summary>
 [Rnn(TimeSteps = 12, Features = 1)]
 [Gru(3)]
 [Dense(1)]
-public partial class GruUnrolledStack;
+public partial class GruRegisterStack;
 
-/// <summary>Keras 2's GRU (reset_after=False), unrolled, returning its sequence.</summary>
+/// <summary>Keras 2's GRU (reset_after=False), register, returning its sequence.</summary>
 [Rnn(TimeSteps = 6, Features = 2)]
 [Gru(3, ResetAfter = false, ReturnSequences = true)]
 [Dense(1)]
-public partial class GruKeras2UnrolledStack;
+public partial class GruKeras2RegisterStack;
 
 /// <summary>A loops GRU returning its sequence.</summary>
 [Rnn(TimeSteps = 6, Features = 3)]
@@ -35,7 +35,7 @@ public partial class Gru64Stack;
 [Dense(2)]
 public partial class GruKeras2LoopsBackwardsStack;
 
-/// <summary>Relu candidate, tanh gates, the steps last to first, no bias, a sequence out: unrolled, in lanes.</summary>
+/// <summary>Relu candidate, tanh gates, the steps last to first, no bias, a sequence out: register, in lanes.</summary>
 [Rnn(TimeSteps = 5, Features = 2)]
 [Gru(4, Activation = Activation.Relu, RecurrentActivation = Activation.Tanh, ReturnSequences = true, GoBackwards = true, UseBias = false)]
 public partial class GruBareBackwardsLayer;
@@ -61,18 +61,18 @@ public partial class GruStatefulStack;
 [Dense(2)]
 public partial class SimpleRnnLstmGruStack;
 
-/// <summary>Keras 2's hard sigmoid gates, unrolled, after a Dense layer whose gradient it sends down.</summary>
+/// <summary>Keras 2's hard sigmoid gates, register, after a Dense layer whose gradient it sends down.</summary>
 [Rnn(TimeSteps = 6, Features = 2)]
 [Dense(2, Activation = Activation.Tanh)]
 [Gru(2, ResetAfter = false, RecurrentActivation = Activation.HardSigmoidKeras2)]
 [Dense(1)]
-public partial class GruHardSigmoidKeras2UnrolledStack;
+public partial class GruHardSigmoidKeras2RegisterStack;
 
-/// <summary>Swish candidate and gates, unrolled: the layer keeps its pre-activations for BPTT.</summary>
+/// <summary>Swish candidate and gates, register: the layer keeps its pre-activations for BPTT.</summary>
 [Rnn(TimeSteps = 5, Features = 2)]
 [Gru(2, Activation = Activation.Swish, RecurrentActivation = Activation.Swish, ReturnSequences = true)]
 [Dense(1)]
-public partial class GruSwishUnrolledStack;
+public partial class GruSwishRegisterStack;
 
 /// <summary>Swish on loops, both forms, after a Dense layer.</summary>
 [Rnn(TimeSteps = 5, Features = 2)]
@@ -81,6 +81,13 @@ public partial class GruSwishUnrolledStack;
 [Gru(11, Activation = Activation.Swish, RecurrentActivation = Activation.Swish, ResetAfter = false)]
 [Dense(1)]
 public partial class GruSwishLoopsStack;
+
+/// <summary>More than 8 inputs per step, so unrolled rather than register: 6·(10 + 2 + 2) = 84 weights; then a register Keras 2 GRU.</summary>
+[Rnn(TimeSteps = 5, Features = 10)]
+[Gru(2, Activation = Activation.Swish, ReturnSequences = true)]
+[Dense(8)]
+[Gru(2, ResetAfter = false)]
+public partial class GruUnrolledWideInputStack;
 
 /// <summary>The largest size the issue asks for: GRU(256) on loops.</summary>
 [Rnn(TimeSteps = 8, Features = 2)]
@@ -94,8 +101,8 @@ internal static class GruModels
     /// <summary>Every model above; StackModels lists them, so every StackNumericsTests theory checks them.</summary>
     public static string[] All =>
     [
-        nameof(GruUnrolledStack),
-        nameof(GruKeras2UnrolledStack),
+        nameof(GruRegisterStack),
+        nameof(GruKeras2RegisterStack),
         nameof(GruSequenceLoopsStack),
         nameof(Gru64Stack),
         nameof(GruKeras2LoopsBackwardsStack),
@@ -103,26 +110,28 @@ internal static class GruModels
         nameof(GruBareLoopsStack),
         nameof(GruStatefulStack),
         nameof(SimpleRnnLstmGruStack),
-        nameof(GruHardSigmoidKeras2UnrolledStack),
-        nameof(GruSwishUnrolledStack),
+        nameof(GruHardSigmoidKeras2RegisterStack),
+        nameof(GruSwishRegisterStack),
         nameof(GruSwishLoopsStack),
         nameof(Gru256Stack),
+        nameof(GruUnrolledWideInputStack),
     ];
 
     /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
     public static string[] LaneNames =>
     [
-        nameof(GruUnrolledStack),
-        nameof(GruKeras2UnrolledStack),
+        nameof(GruRegisterStack),
+        nameof(GruKeras2RegisterStack),
         nameof(GruBareBackwardsLayer),
-        nameof(GruHardSigmoidKeras2UnrolledStack),
-        nameof(GruSwishUnrolledStack),
+        nameof(GruHardSigmoidKeras2RegisterStack),
+        nameof(GruSwishRegisterStack),
+        nameof(GruUnrolledWideInputStack),
     ];
 
     public static IRnnModel? Create(string name) => name switch
     {
-        nameof(GruUnrolledStack) => new GruUnrolledStack(seed: 81),
-        nameof(GruKeras2UnrolledStack) => new GruKeras2UnrolledStack(seed: 82),
+        nameof(GruRegisterStack) => new GruRegisterStack(seed: 81),
+        nameof(GruKeras2RegisterStack) => new GruKeras2RegisterStack(seed: 82),
         nameof(GruSequenceLoopsStack) => new GruSequenceLoopsStack(seed: 83),
         nameof(Gru64Stack) => new Gru64Stack(seed: 84),
         nameof(GruKeras2LoopsBackwardsStack) => new GruKeras2LoopsBackwardsStack(seed: 85),
@@ -130,10 +139,11 @@ internal static class GruModels
         nameof(GruBareLoopsStack) => new GruBareLoopsStack(seed: 87),
         nameof(GruStatefulStack) => new GruStatefulStack(seed: 88),
         nameof(SimpleRnnLstmGruStack) => new SimpleRnnLstmGruStack(seed: 89),
-        nameof(GruHardSigmoidKeras2UnrolledStack) => new GruHardSigmoidKeras2UnrolledStack(seed: 90),
-        nameof(GruSwishUnrolledStack) => new GruSwishUnrolledStack(seed: 91),
+        nameof(GruHardSigmoidKeras2RegisterStack) => new GruHardSigmoidKeras2RegisterStack(seed: 90),
+        nameof(GruSwishRegisterStack) => new GruSwishRegisterStack(seed: 91),
         nameof(GruSwishLoopsStack) => new GruSwishLoopsStack(seed: 92),
         nameof(Gru256Stack) => new Gru256Stack(seed: 93),
+        nameof(GruUnrolledWideInputStack) => new GruUnrolledWideInputStack(seed: 94),
         _ => null,
     };
 }

@@ -62,7 +62,7 @@ internal static class StackModels
     });
 
     /// <summary>The stacks whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
-    public static TheoryData<string> LaneNames => With([.. ActivationModels.LaneNames, .. Gated.LstmModels.LaneNames, .. Gated.GruModels.LaneNames], new()
+    public static TheoryData<string> LaneNames => With([.. ActivationModels.LaneNames, .. Gated.LstmModels.LaneNames, .. Gated.GruModels.LaneNames, .. Gated.BidirectionalModels.LaneNames], new()
     {
         nameof(RegisterStack),
         nameof(LanesSequenceStack),

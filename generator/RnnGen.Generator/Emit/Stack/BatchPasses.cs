@@ -1,3 +1,4 @@
+using System.Linq;
 using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emit.Stack;
@@ -70,10 +71,10 @@ internal static class BatchPasses
             writer.WriteLine($"ReadOnlySpan<float> parameters = {StackPasses.Slice(buffers.Parameters)};");
             writer.WriteLine($"Span<float> laneInputs = {StackPasses.Slice(buffers.LaneInputs!)};");
             writer.WriteLine("// Each layer's forward buffer, [element][lane].");
-            foreach (LayerSpec layer in spec.Layers)
+            foreach (LayerSpec owner in spec.Layers.SelectMany(static l => l.Bidirectional ? [l, .. l.Directions] : new[] { l }))
             {
-                string name = buffers.Of(layer, layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs).Name;
-                writer.WriteLine($"Span<float> {name} = {StackPasses.Slice(buffers.LanesOf(layer))};");
+                string name = buffers.Of(owner, owner.IsRecurrent && !owner.Bidirectional ? BufferRole.States : BufferRole.Outputs).Name;
+                writer.WriteLine($"Span<float> {name} = {StackPasses.Slice(buffers.LanesOf(owner))};");
             }
 
             writer.WriteLine("// Transpose the group's inputs once, [sequence][t, f] to [t, f][lane], so each step loads whole vectors.");

@@ -12,8 +12,12 @@ namespace RnnGen.Generator.Emit.Stack;
 /// </summary>
 internal static class BidirectionalMerge
 {
-    /// <summary>The merged output of every output step, from both directions' outputs.</summary>
-    public static void WriteMerge(SourceWriter writer, ModelSpec spec, Buffers buffers, LayerSpec layer)
+    /// <summary>
+    /// The merged output of every output step, from both directions' outputs; in PredictBatch's lane
+    /// buffers (<paramref name="stride"/> floats per element, [element][lane]) a step's elements are
+    /// <paramref name="stride"/> times as many floats, still contiguous.
+    /// </summary>
+    public static void WriteMerge(SourceWriter writer, ModelSpec spec, Buffers buffers, LayerSpec layer, int stride)
     {
         var (forward, backward, merged) = Operands(spec, buffers, layer, BufferRole.States, BufferRole.Outputs);
         int u = layer.Units;
@@ -24,17 +28,17 @@ internal static class BidirectionalMerge
             switch (layer.MergeMode)
             {
                 case MergeMode.Concat:
-                    writer.WriteLine($"{y.Slice}.CopyTo({Half(output, 0, u).Slice});");
-                    writer.WriteLine($"{yRev.Slice}.CopyTo({Half(output, 1, u).Slice});");
+                    writer.WriteLine($"{Slice(y, stride)}.CopyTo({Slice(Half(output, 0, u), stride)});");
+                    writer.WriteLine($"{Slice(yRev, stride)}.CopyTo({Slice(Half(output, 1, u), stride)});");
                     break;
                 case MergeMode.Mul:
-                    writer.WriteLine($"TensorPrimitives.Multiply({y.Slice}, {yRev.Slice}, {output.Slice});");
+                    writer.WriteLine($"TensorPrimitives.Multiply({Slice(y, stride)}, {Slice(yRev, stride)}, {Slice(output, stride)});");
                     break;
                 default:
-                    writer.WriteLine($"TensorPrimitives.Add({y.Slice}, {yRev.Slice}, {output.Slice});");
+                    writer.WriteLine($"TensorPrimitives.Add({Slice(y, stride)}, {Slice(yRev, stride)}, {Slice(output, stride)});");
                     if (layer.MergeMode == MergeMode.Ave)
                     {
-                        writer.WriteLine($"TensorPrimitives.Multiply({output.Slice}, 0.5f, {output.Slice});");
+                        writer.WriteLine($"TensorPrimitives.Multiply({Slice(output, stride)}, 0.5f, {Slice(output, stride)});");
                     }
 
                     break;
@@ -104,6 +108,10 @@ internal static class BidirectionalMerge
 
     /// <summary>The backward direction's h at output s: its step T - 1 - s (h_{T-s}) flipped back to input order, or h_T.</summary>
     private static string BackwardStep(ModelSpec spec, LayerSpec layer) => layer.ReturnSequences ? $"{spec.TimeSteps} - s" : $"{spec.TimeSteps}";
+
+    /// <summary>The place's floats, each element <paramref name="stride"/> floats wide.</summary>
+    private static string Slice(Place place, int stride) =>
+        stride == 1 ? place.Slice : $"{place.Span}.Slice({place.Scaled(0, stride)}, {place.Length * stride})";
 
     /// <summary>The first or second U floats of a concatenated place.</summary>
     private static Place Half(Place place, int half, int units) => place with { Start = place.Index(half * units), Length = units };

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using RnnGen.Generator.Model;
 
@@ -75,7 +76,7 @@ internal sealed class Buffers
     public const int Alignment = 16;
 
     private readonly Dictionary<(int Layer, LayerDirection Direction, BufferRole Role), Buffer> _byLayer = new();
-    private readonly Dictionary<int, Buffer> _lanes = new();
+    private readonly Dictionary<(int Layer, LayerDirection Direction), Buffer> _lanes = new();
     private readonly List<Buffer> _all = new();
     private long _floats;
 
@@ -119,9 +120,9 @@ internal sealed class Buffers
         if (Backends.UsesLanes(spec))
         {
             LaneInputs = Add("laneInputs", (long)spec.InputLength * ScalarBackend.LaneStride, "PredictBatch: a group's inputs, [t * Features + f][lane]");
-            foreach (LayerSpec layer in spec.Layers)
+            foreach (LayerSpec owner in spec.Layers.SelectMany(static l => l.Bidirectional ? [l, .. l.Directions] : new[] { l }))
             {
-                _lanes[layer.Index] = Add(CamelCase(layer.Name) + "Lanes", ForwardLength(spec, layer) * ScalarBackend.LaneStride, $"PredictBatch: {layer.Name}'s forward buffer, [element][lane]");
+                _lanes[(owner.Index, owner.Direction)] = Add(CamelCase(owner.Name) + "Lanes", ForwardLength(spec, owner) * ScalarBackend.LaneStride, $"PredictBatch: {owner.Name}'s forward buffer, [element][lane]");
             }
         }
     }
@@ -152,10 +153,12 @@ internal sealed class Buffers
     public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, layer.Direction, role)];
 
     /// <summary>The lane buffer standing for the layer's forward buffer in PredictBatch.</summary>
-    public Buffer LanesOf(LayerSpec layer) => _lanes[layer.Index];
+    public Buffer LanesOf(LayerSpec layer) => _lanes[(layer.Index, layer.Direction)];
 
-    private static long ForwardLength(ModelSpec spec, LayerSpec layer) => layer.IsRecurrent
-        ? (spec.TimeSteps + 1L) * layer.Units
+    /// <summary>A recurrent layer's h_0 .. h_T; a Dense layer's output at every step; a bidirectional layer's merged output.</summary>
+    private static long ForwardLength(ModelSpec spec, LayerSpec layer) =>
+        layer.Bidirectional ? (long)layer.OutputSteps(spec.TimeSteps) * layer.OutputSize
+        : layer.IsRecurrent ? (spec.TimeSteps + 1L) * layer.Units
         : (long)layer.InputSteps(spec.TimeSteps) * layer.Units;
 
     /// <summary>A layer's forward buffers: its output (or states), and what BPTT reads back of each step.</summary>
@@ -184,19 +187,21 @@ internal sealed class Buffers
                 padded);
         }
 
+        // A register layer stores each gate block as a whole Vector128: the buffers it stores into get its spare lanes.
         int width = layer.Kernel.Columns;
+        string spare = padding > 0 ? ", then room for a Vector128's spare lanes" : "";
         if (layer.Kind == LayerKind.Lstm)
         {
-            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: i, f, g, o of every step, for BPTT");
-            AddFor(layer, BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: c_0 .. c_T in processing order");
-            AddFor(layer, BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: act(c_t) of every step");
+            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width + padding, $"{layer.Name}: i, f, g, o of every step, for BPTT{spare}", padded);
+            AddFor(layer, BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units + padding, $"{layer.Name}: c_0 .. c_T in processing order{spare}", padded);
+            AddFor(layer, BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units + padding, $"{layer.Name}: act(c_t) of every step{spare}", padded);
         }
         else if (layer.Kind == LayerKind.Gru)
         {
-            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: z, r, hh of every step, for BPTT");
+            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width + padding, $"{layer.Name}: z, r, hh of every step, for BPTT{spare}", padded);
             if (layer.ResetAfter)
             {
-                AddFor(layer, BufferRole.RecurrentProjections, stem + "RecurrentProjections", (long)spec.TimeSteps * width, $"{layer.Name}: h_(t-1)·recurrent_kernel + recurrent bias of every step");
+                AddFor(layer, BufferRole.RecurrentProjections, stem + "RecurrentProjections", (long)spec.TimeSteps * width + padding, $"{layer.Name}: h_(t-1)·recurrent_kernel + recurrent bias of every step{spare}", padded);
             }
 
             AddFor(layer, BufferRole.Scratch, stem + "Scratch", 2L * layer.Units, $"{layer.Name}: per-step scratch");

@@ -117,7 +117,7 @@ internal sealed class GruLayer : ILayerEmitter
         var ops = (IGateBackend)c.Ops;
         LayerSpec layer = c.Layer;
         writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}} = State" + (ops is ISequenceBackend ? "; z in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
-        Vec h = ops.Read(writer, "h", c.State);
+        Vec h = ops.Load(writer, "h", c.State);
         GatedVec z = ops.GateAffine(writer, "z", Blocks, c.Bias, 0, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"));
         ops.AddGateProducts(writer, ops.Read(writer, "x", x), layer.Kernel, z);
         Recur(writer, c, z, h, "0", keep: false);
@@ -186,7 +186,7 @@ internal sealed class GruLayer : ILayerEmitter
 
     public void Backward(SourceWriter writer, LayerContext c)
     {
-        var ops = (IGateBackend)c.Gradients;
+        var ops = (IGateGradientBackend)c.Gradients;
         LayerSpec layer = c.Layer;
         int u = c.U;
         WeightSpec kernel = layer.Kernel, recurrent = layer.RecurrentKernel!;

@@ -11,12 +11,11 @@ namespace RnnGen.Generator.Emit.Stack;
 internal sealed record GatedVec(Vec? Whole, Vec[] Blocks);
 
 /// <summary>
-/// The operations LSTM and GRU add to <see cref="IVectorBackend"/>, written once per backend: blocks
-/// of a gated vector, element-wise products between blocks, and GRU's interpolation. The recurrent
-/// activation of a block is <see cref="IVectorBackend.Activate"/> of it, its derivative
-/// <see cref="IGradientBackend.MultiplyByDerivative"/>.
+/// The operations LSTM and GRU add to <see cref="IVectorBackend"/> for their forward and streaming
+/// passes, written once per backend: blocks of a gated vector, element-wise products between blocks,
+/// and GRU's interpolation. The recurrent activation of a block is <see cref="IVectorBackend.Activate"/> of it.
 /// </summary>
-internal interface IGateBackend : IGradientBackend
+internal interface IGateBackend : IVectorBackend
 {
     /// <summary>
     /// <c>name = bias row <paramref name="biasRow"/></c> (zeros without bias) as <paramref name="blocks"/>
@@ -36,6 +35,23 @@ internal interface IGateBackend : IGradientBackend
     /// </summary>
     void AddBlockProduct(SourceWriter writer, Vec vector, WeightSpec matrix, int block, Vec target);
 
+    /// <summary><c>result = a ⊙ b</c>, element-wise (result may be a or b).</summary>
+    void Multiply(SourceWriter writer, Vec a, Vec b, Vec result);
+
+    /// <summary><c>target += a ⊙ b</c>, element-wise: LSTM's <c>c = f ⊙ c + i ⊙ g</c> after <c>c = f ⊙ c</c>.</summary>
+    void MultiplyAdd(SourceWriter writer, Vec a, Vec b, Vec target);
+
+    /// <summary><c>target = z ⊙ previous + (1 − z) ⊙ target</c>: GRU's <c>h_t</c> from its candidate, in place.</summary>
+    void Interpolate(SourceWriter writer, Vec z, Vec previous, Vec target);
+}
+
+/// <summary>
+/// What LSTM's and GRU's BPTT adds: a block's gradient sent back through its columns and summed into
+/// its weight gradient, and the element-wise forms of GRU's interpolation gradient. Its derivative of
+/// an activation is <see cref="IGradientBackend.MultiplyByDerivative"/>.
+/// </summary>
+internal interface IGateGradientBackend : IGateBackend, IGradientBackend
+{
     /// <summary><c>result += vector·matrix[:, g·U .. (g + 1)·U]ᵀ</c> (U = vector.Length): a block's gradient sent back through its columns.</summary>
     void AddBlockTransposedProduct(SourceWriter writer, WeightSpec matrix, int block, Vec vector, Vec result);
 
@@ -45,15 +61,6 @@ internal interface IGateBackend : IGradientBackend
     /// <see cref="IGradientBackend.BeginGradient"/>'s accumulator.
     /// </summary>
     void AddBlockOuterProduct(SourceWriter writer, Vec? left, Vec right, WeightSpec weight, int block, string gradient);
-
-    /// <summary><c>result = a ⊙ b</c>, element-wise (result may be a or b).</summary>
-    void Multiply(SourceWriter writer, Vec a, Vec b, Vec result);
-
-    /// <summary><c>target += a ⊙ b</c>, element-wise: LSTM's <c>c = f ⊙ c + i ⊙ g</c> after <c>c = f ⊙ c</c>.</summary>
-    void MultiplyAdd(SourceWriter writer, Vec a, Vec b, Vec target);
-
-    /// <summary><c>target = z ⊙ previous + (1 − z) ⊙ target</c>: GRU's <c>h_t</c> from its candidate, in place.</summary>
-    void Interpolate(SourceWriter writer, Vec z, Vec previous, Vec target);
 
     /// <summary><c>result = (1 − z) ⊙ source</c>: the candidate's share of a GRU state's gradient.</summary>
     void MultiplyByComplement(SourceWriter writer, Vec z, Vec source, Vec result);

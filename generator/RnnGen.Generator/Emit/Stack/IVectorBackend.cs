@@ -31,6 +31,12 @@ internal interface IVectorBackend
     /// <summary>A vector of zeros that will live at <paramref name="home"/>.</summary>
     Vec Zero(SourceWriter writer, string name, Place home);
 
+    /// <summary>A vector to be written whole by the next operation, living at <paramref name="home"/>.</summary>
+    Vec Declare(SourceWriter writer, string name, Place home);
+
+    /// <summary>A copy of <paramref name="source"/> that will live at <paramref name="home"/>.</summary>
+    Vec Copy(SourceWriter writer, string name, Vec source, Place home);
+
     /// <summary><c>name = bias</c>, or zeros for a layer without bias, living at <paramref name="home"/>: the start of an affine map.</summary>
     Vec Affine(SourceWriter writer, string name, WeightSpec? bias, Place home);
 
@@ -43,6 +49,9 @@ internal interface IVectorBackend
     /// <summary><c>accumulator += vector·matrix</c>, matrix <c>[vector.Length, accumulator.Length]</c> row-major.</summary>
     void AddProduct(SourceWriter writer, Vec vector, WeightSpec matrix, Vec accumulator);
 
+    /// <summary><c>target += source</c>, element-wise.</summary>
+    void Add(SourceWriter writer, Vec source, Vec target);
+
     /// <summary><c>values = act(values)</c>, element-wise.</summary>
     void Activate(SourceWriter writer, Activation activation, Vec values);
 }
@@ -53,12 +62,6 @@ internal interface IVectorBackend
 /// </summary>
 internal interface IGradientBackend : IVectorBackend
 {
-    /// <summary>A vector to be written whole by the next operation, living at <paramref name="home"/>.</summary>
-    Vec Declare(SourceWriter writer, string name, Place home);
-
-    /// <summary>A copy of <paramref name="source"/> that will live at <paramref name="home"/>.</summary>
-    Vec Copy(SourceWriter writer, string name, Vec source, Place home);
-
     /// <summary>
     /// <c>gradient ⊙= act'(·)</c>, with the derivative written in terms of the activation's output, or
     /// of its pre-activation for an activation that needs it (<see cref="LayerSpec.KeepsPreactivations"/>).
@@ -67,9 +70,6 @@ internal interface IGradientBackend : IVectorBackend
 
     /// <summary><c>result = vector·matrixᵀ</c>, matrix <c>[result.Length, vector.Length]</c>: a gradient sent back through a weight.</summary>
     void MultiplyByTransposed(SourceWriter writer, WeightSpec matrix, Vec vector, Vec result);
-
-    /// <summary><c>target += source</c>, element-wise.</summary>
-    void Add(SourceWriter writer, Vec source, Vec target);
 
     /// <summary>Starts summing the gradient of <paramref name="weight"/> (in the span <c>gradients</c>); returns the accumulator's name.</summary>
     string BeginGradient(SourceWriter writer, WeightSpec weight);

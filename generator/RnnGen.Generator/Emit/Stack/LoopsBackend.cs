@@ -7,7 +7,7 @@ namespace RnnGen.Generator.Emit.Stack;
 /// the JIT folds: the backend of every layer too large to write out unit by unit. A vector is a
 /// span over the place it lives at, so storing it where it lives writes nothing.
 /// </summary>
-internal sealed class LoopsBackend : ISequenceBackend, IGateBackend
+internal sealed class LoopsBackend : ISequenceBackend, IGateGradientBackend
 {
     public static readonly LoopsBackend Instance = new();
 

@@ -134,8 +134,8 @@ internal sealed class LstmLayer : ILayerEmitter
         var ops = (IGateBackend)c.Ops;
         LayerSpec layer = c.Layer;
         writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}}, c_{{t-1}} = State" + (ops is ISequenceBackend ? "; z, act(c) in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
-        Vec h = ops.Read(writer, "h", c.State);
-        Vec cell = ops.Read(writer, "c", c.CellState);
+        Vec h = ops.Load(writer, "h", c.State);
+        Vec cell = ops.Load(writer, "c", c.CellState);
         GatedVec z = ops.GateAffine(writer, "z", Blocks, c.Bias, 0, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"));
         ops.AddGateProducts(writer, ops.Read(writer, "x", x), layer.Kernel, z);
         ops.AddGateProducts(writer, h, layer.RecurrentKernel!, z);
@@ -152,7 +152,7 @@ internal sealed class LstmLayer : ILayerEmitter
 
     public void Backward(SourceWriter writer, LayerContext c)
     {
-        var ops = (IGateBackend)c.Gradients;
+        var ops = (IGateGradientBackend)c.Gradients;
         LayerSpec layer = c.Layer;
         int u = c.U;
         WeightSpec kernel = layer.Kernel, recurrent = layer.RecurrentKernel!;

@@ -10,7 +10,7 @@ namespace RnnGen.Generator.Emit.Stack;
 /// (<see cref="Lanes"/>), which turns PredictBatch of a small model from a latency-bound chain into
 /// throughput that grows with vector width.
 /// </summary>
-internal sealed class ScalarBackend : IGateBackend
+internal sealed class ScalarBackend : IGateGradientBackend
 {
     /// <summary>Floats per element in a lane buffer: the most lanes any width has (AVX-512's).</summary>
     public const int LaneStride = 16;

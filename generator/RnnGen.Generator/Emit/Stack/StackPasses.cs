@@ -225,7 +225,7 @@ internal static class StackPasses
             {
                 WriteLayer(writer, spec, buffers, pass, body, laneWidth, directions[0], input, inputGradient: null);
                 WriteLayer(writer, spec, buffers, pass, body, laneWidth, directions[1], input, inputGradient: null);
-                BidirectionalMerge.WriteMerge(writer, spec, buffers, layer);
+                BidirectionalMerge.WriteMerge(writer, spec, buffers, layer, pass == Pass.Lanes ? ScalarBackend.LaneStride : 1);
             }
         }
     }

@@ -392,12 +392,13 @@ namespace RnnGen.Generated
                 ReadOnlySpan<float> recurrentKernel = parameters.Slice(108, 432); // gru/recurrent_kernel [12, 36]
                 ReadOnlySpan<float> bias = parameters.Slice(540, 72); // gru/bias [2, 36]
                 // [z, r] = sigmoid(x_t·kernel + b_in + h_{t-1}·recurrent_kernel + b_rec); hh = tanh(x_t·kernel_h + b_in_h + r ⊙ (h_{t-1}·recurrent_kernel_h + b_rec_h)); h_t = z ⊙ h_{t-1} + (1 − z) ⊙ hh, with h_{t-1} = State; z in the first step's slots of the forward buffers (Forward rewrites them)
+                Span<float> h = state.Slice(0, 12);
                 Span<float> z = gruGates.Slice(0, 36);
                 bias.Slice(0, 36).CopyTo(z);
                 MatrixKernels.AddVectorTimesMatrix(input.Slice(0, 3), kernel, z);
                 Span<float> hu = gruRecurrentProjections.Slice(0, 36);
                 bias.Slice(36, 36).CopyTo(hu);
-                MatrixKernels.AddVectorTimesMatrix(state.Slice(0, 12), recurrentKernel, hu);
+                MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, hu);
                 TensorPrimitives.Add(z.Slice(0, 12), hu.Slice(0, 12), z.Slice(0, 12));
                 TensorPrimitives.Add(z.Slice(12, 12), hu.Slice(12, 12), z.Slice(12, 12));
                 Activations.Sigmoid(z.Slice(0, 12));
@@ -405,7 +406,7 @@ namespace RnnGen.Generated
                 // reset_after: r scales the candidate's recurrent projection, bias included.
                 TensorPrimitives.MultiplyAdd(z.Slice(12, 12), hu.Slice(24, 12), z.Slice(24, 12), z.Slice(24, 12));
                 Activations.Tanh(z.Slice(24, 12));
-                TensorPrimitives.Lerp(z.Slice(24, 12), state.Slice(0, 12), z.Slice(0, 12), z.Slice(24, 12));
+                TensorPrimitives.Lerp(z.Slice(24, 12), h, z.Slice(0, 12), z.Slice(24, 12));
                 z.Slice(24, 12).CopyTo(state.Slice(0, 12));
             }
             // gru_1: GRU(2, tanh, recurrent_activation=sigmoid)
