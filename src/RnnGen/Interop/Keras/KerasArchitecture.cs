@@ -81,7 +81,7 @@ internal static class KerasArchitecture
                 inputShape = input.TryGetProperty("batch_shape", out JsonElement shape) || input.TryGetProperty("batch_input_shape", out shape) ? shape : null;
             }
 
-            if (className is null || !Skipped.Contains(className))
+            else if (className is null || !Skipped.Contains(className))
             {
                 if (className is null || !Supported.Contains(className))
                 {
@@ -91,7 +91,8 @@ internal static class KerasArchitecture
                 kept.Add(layer);
             }
 
-            index++;
+            // Numbered as Keras' model.layers, which leaves out the InputLayer.
+            index += className == "InputLayer" ? 0 : 1;
         }
 
         if (unsupported.Count > 0)
@@ -134,8 +135,10 @@ internal static class KerasArchitecture
             && Int(d[2]) == layout.Features;
         if (!fits)
         {
+            string text = d.Length == 0 ? dimensions.GetRawText()
+                : "(" + string.Join(", ", d.Select(static e => e.ValueKind == JsonValueKind.Null ? "None" : e.GetRawText())) + ")";
             differences.Add(FormattableString.Invariant(
-                $"input shape: expected (batch, {layout.TimeSteps}, {layout.Features}) (time steps, features), found {dimensions.GetRawText()}"));
+                $"input shape (batch, time steps, features): expected (None, {layout.TimeSteps}, {layout.Features}), found {text}"));
         }
     }
 
