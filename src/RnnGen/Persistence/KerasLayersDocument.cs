@@ -136,7 +136,7 @@ internal static class KerasLayersDocument
     /// Every option the document states, against the model's: the header's <c>time_steps</c>, <c>features</c>,
     /// <c>stateful</c>, and each layer's <c>class_name</c> and <c>config</c> (units, activation, recurrent_activation,
     /// use_bias, unit_forget_bias, reset_after, return_sequences, go_backwards, stateful; a Bidirectional wrapper's
-    /// merge_mode and wrapped layer). Keys the model has no counterpart for, such as a Keras
+    /// merge_mode, wrapped layer and backward layer). Keys the model has no counterpart for, such as a Keras
     /// <c>get_config()</c>'s initializers, are ignored, so a script may write a Keras config as it is.
     /// </summary>
     private static void CheckArchitecture(JsonElement root, JsonElement layers, ModelLayout layout)
@@ -149,57 +149,77 @@ internal static class KerasLayersDocument
         foreach (JsonElement element in layers.EnumerateArray())
         {
             LayerLayout layer = layout.Layers[l];
-            string where = FormattableString.Invariant($"layer {l} ({layer.Name}) ");
+            CheckLayer(differences, FormattableString.Invariant($"layer {l} ({layer.Name}) "), element, layer.Settings, layout.Stateful, LayerWeights.ActivationName);
             l++;
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                differences.Add($"{where}is {element.ValueKind.ToString().ToLowerInvariant()}, not an object");
-                continue;
-            }
-
-            if (element.TryGetProperty("name", out JsonElement name))
-            {
-                JsonText.Read(name, "a layer's name");
-            }
-
-            // The layer itself, or inside a Bidirectional wrapper its config's "layer".
-            JsonElement described = element;
-            LayerSettings settings = layer.Settings;
-            if (settings.Bidirectional)
-            {
-                Expect(differences, where, element, "class_name", LayerWeights.BidirectionalClassName);
-                if (!Config(differences, where, element, out JsonElement wrapper))
-                {
-                    continue;
-                }
-
-                where += "config.";
-                Expect(differences, where, wrapper, "merge_mode", LayerWeights.MergeModeName(settings.MergeMode));
-                if (!wrapper.TryGetProperty("layer", out JsonElement wrapped))
-                {
-                    continue;
-                }
-
-                if (wrapped.ValueKind != JsonValueKind.Object)
-                {
-                    differences.Add($"{where}layer is {wrapped.GetRawText()}, not an object");
-                    continue;
-                }
-
-                described = wrapped;
-                where += "layer.";
-            }
-
-            Expect(differences, where, described, "class_name", LayerWeights.ClassName(layer.Kind));
-            if (Config(differences, where, described, out JsonElement config))
-            {
-                CheckConfig(differences, where + "config.", config, settings, layout.Stateful);
-            }
         }
 
         if (differences.Count > 0)
         {
             throw new InvalidDataException($"The weights JSON describes another model than this one, {layout}: {string.Join("; ", differences)}.");
+        }
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="differences"/> every way one layer object (<c>class_name</c>, <c>config</c>; a Bidirectional
+    /// wrapper's <c>merge_mode</c>, <c>layer</c> and <c>backward_layer</c>) differs from <paramref name="settings"/>, each
+    /// prefixed by <paramref name="where"/>. <paramref name="activationName"/> spells an activation as the document does
+    /// (Keras 2 files call Keras 2's hard sigmoid <c>hard_sigmoid</c>).
+    /// </summary>
+    internal static void CheckLayer(List<string> differences, string where, JsonElement element, LayerSettings settings, bool stateful, Func<Activation, string> activationName)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            differences.Add($"{where}is {element.ValueKind.ToString().ToLowerInvariant()}, not an object");
+            return;
+        }
+
+        if (element.TryGetProperty("name", out JsonElement name))
+        {
+            JsonText.Read(name, "a layer's name");
+        }
+
+        if (!settings.Bidirectional)
+        {
+            CheckDescribed(differences, where, element, settings, stateful, activationName);
+            return;
+        }
+
+        // As Keras serializes a wrapper: inside its config, the merge mode and the wrapped (forward) layer, and the backward layer.
+        Expect(differences, where, element, "class_name", LayerWeights.BidirectionalClassName);
+        if (!Config(differences, where, element, out JsonElement wrapper))
+        {
+            return;
+        }
+
+        where += "config.";
+        Expect(differences, where, wrapper, "merge_mode", LayerWeights.MergeModeName(settings.MergeMode));
+        CheckWrapped(differences, where + "layer", wrapper, "layer", settings, stateful, activationName);
+        CheckWrapped(differences, where + "backward_layer", wrapper, "backward_layer", settings with { GoBackwards = !settings.GoBackwards }, stateful, activationName);
+    }
+
+    private static void CheckWrapped(List<string> differences, string where, JsonElement wrapper, string key, LayerSettings settings, bool stateful, Func<Activation, string> activationName)
+    {
+        if (!wrapper.TryGetProperty(key, out JsonElement wrapped))
+        {
+            return;
+        }
+
+        if (wrapped.ValueKind != JsonValueKind.Object)
+        {
+            differences.Add($"{where} is {wrapped.GetRawText()}, not an object");
+            return;
+        }
+
+        CheckDescribed(differences, where + ".", wrapped, settings, stateful, activationName);
+    }
+
+    /// <summary>A layer described by its own <c>class_name</c> and <c>config</c>: not a wrapper.</summary>
+    private static void CheckDescribed(List<string> differences, string where, JsonElement described, LayerSettings settings, bool stateful, Func<Activation, string> activationName)
+    {
+        Expect(differences, where, described, "class_name", LayerWeights.ClassName(settings.Kind));
+        if (Config(differences, where, described, out JsonElement config))
+        {
+            CheckConfig(differences, where + "config.", config, settings, stateful, activationName);
         }
     }
 
@@ -220,14 +240,14 @@ internal static class KerasLayersDocument
         return true;
     }
 
-    private static void CheckConfig(List<string> differences, string where, JsonElement config, LayerSettings settings, bool stateful)
+    private static void CheckConfig(List<string> differences, string where, JsonElement config, LayerSettings settings, bool stateful, Func<Activation, string> activationName)
     {
         Expect(differences, where, config, "units", settings.Units);
-        Expect(differences, where, config, "activation", LayerWeights.ActivationName(settings.Activation));
+        Expect(differences, where, config, "activation", activationName(settings.Activation));
         Expect(differences, where, config, "use_bias", settings.UseBias);
         if (settings.IsGated)
         {
-            Expect(differences, where, config, "recurrent_activation", LayerWeights.ActivationName(settings.RecurrentActivation));
+            Expect(differences, where, config, "recurrent_activation", activationName(settings.RecurrentActivation));
         }
 
         if (settings.Kind == LayerKind.Lstm)
