@@ -102,9 +102,14 @@ internal static class TorchZipFile
         }
 
         var bytes = new byte[entry.Length];
-        using (Stream stream = entry.Open())
+        try
         {
+            using Stream stream = entry.Open();
             stream.ReadExactly(bytes);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidDataException(FormattableString.Invariant($"{source} is truncated or corrupt: record '{name}' does not hold the {entry.Length} bytes the zip says ({e.Message})."), e);
         }
 
         uint crc = Crc32.Compute(bytes);
