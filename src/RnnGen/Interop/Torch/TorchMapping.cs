@@ -140,11 +140,9 @@ internal static class TorchMapping
         int units = layer.Units, gates = module.Gates, inputs = layer.InputSize;
         int[] blocks = module.Kind switch { TorchModuleKind.Lstm => LstmBlocks, TorchModuleKind.Gru => GruBlocks, _ => RnnBlocks };
         int directions = module.Bidirectional ? 2 : 1, perDirection = module.HasBias ? 3 : 2;
-        var expected = new List<string>();
         for (int d = 0; d < directions; d++)
         {
             string suffix = FormattableString.Invariant($"_l{k}{(d == 1 ? "_reverse" : "")}");
-            expected.AddRange(module.HasBias ? [$"weight_ih{suffix}", $"weight_hh{suffix}", $"bias_ih{suffix}", $"bias_hh{suffix}"] : [$"weight_ih{suffix}", $"weight_hh{suffix}"]);
             StoredTensor inputWeight = Tensor(module, $"weight_ih{suffix}", [gates * units, inputs], layer, source);
             StoredTensor recurrentWeight = Tensor(module, $"weight_hh{suffix}", [gates * units, units], layer, source);
             Transposed(inputWeight, inputs, units, blocks, parameters, layer.Weights[d * perDirection].Offset, source);

@@ -56,9 +56,10 @@ internal static class TorchZipFile
 
             return tensors;
         }
-        catch (InvalidDataException e) when (!e.Message.StartsWith(source, StringComparison.Ordinal))
+        catch (Exception e) when (e is IOException or NotSupportedException || (e is InvalidDataException && !e.Message.StartsWith(source, StringComparison.Ordinal)))
         {
-            // System.IO.Compression's own refusal of a zip it cannot read: no end of central directory (a truncated file), a bad header.
+            // System.IO.Compression's own refusal of a zip it cannot read: no end of central directory (a truncated file),
+            // a bad header, an unknown compression method. Refusals of ours already start with the file's name.
             throw new InvalidDataException($"{source} is truncated or corrupt: it is not a readable zip ({e.Message}).", e);
         }
     }
