@@ -37,6 +37,16 @@ public class TorchWeightsTests
     }
 
     [Fact]
+    public void A_state_dict_of_parameters_keep_vars_loads_as_one_of_tensors()
+    {
+        // state_dict(keep_vars=True) pickles nn.Parameters (torch._utils._rebuild_parameter around each tensor).
+        IRnnModel tensors = TorchFiles.Model("lstm"), parameters = TorchFiles.Model("lstm");
+        TorchWeights.Load(tensors, TorchFiles.Path("lstm.pt"));
+        TorchWeights.Load(parameters, TorchFiles.Path("lstm_keep_vars.pt"));
+        Assert.Equal(tensors.Parameters.ToArray(), parameters.Parameters.ToArray());
+    }
+
+    [Fact]
     public void Loading_sets_every_parameter_and_leaves_State_alone()
     {
         var model = new TorchFileLstm(seed: 3);
