@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace RnnGen.Persistence;
 
@@ -131,7 +132,7 @@ public static class WeightFile
         }
 
         int body = bytes.Length - ChecksumSize;
-        BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(body), Crc32.Compute(span[..body]));
+        BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(body), Crc32.HashToUInt32(span[..body]));
         return bytes;
     }
 
@@ -246,7 +247,7 @@ public static class WeightFile
 
         int body = bytes.Length - ChecksumSize;
         uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[body..]);
-        uint computed = Crc32.Compute(bytes[..body]);
+        uint computed = Crc32.HashToUInt32(bytes[..body]);
         if (stored != computed)
         {
             throw Invalid($"{source} is corrupt: its CRC-32 is 0x{computed:X8}, but it records 0x{stored:X8}.");

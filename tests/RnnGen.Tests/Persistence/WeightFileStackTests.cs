@@ -136,6 +136,6 @@ public class WeightFileStackTests
     private static void Rechecksum(byte[] bytes)
     {
         int body = bytes.Length - 4;
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(body), Crc32.Compute(bytes.AsSpan(0, body)));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(body), System.IO.Hashing.Crc32.HashToUInt32(bytes.AsSpan(0, body)));
     }
 }

@@ -159,7 +159,7 @@ public class WeightFileTests
         byte[] bytes = WeightFile.Serialize(Model(1));
         BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(WeightFile.HeaderSize(RuntimeSizedModelLayout) + 4 * 4), float.NaN);
         int body = bytes.Length - 4;
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(body), Crc32.Compute(bytes.AsSpan(0, body)));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(body), System.IO.Hashing.Crc32.HashToUInt32(bytes.AsSpan(0, body)));
 
         var e = Assert.Throws<InvalidDataException>(() => WeightFile.Deserialize(Model(2), bytes, "w.rnnw"));
         Assert.Equal("w.rnnw holds NaN at parameter 4 (simple_rnn/recurrent_kernel[0, 0]); weights must be finite.", e.Message);

@@ -1,6 +1,6 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
-using RnnGen.Persistence;
 
 namespace RnnGen.Interop.Torch;
 
@@ -113,7 +113,7 @@ internal static class TorchZipFile
             throw new InvalidDataException(FormattableString.Invariant($"{source} is truncated or corrupt: record '{name}' does not hold the {entry.Length} bytes the zip says ({e.Message})."), e);
         }
 
-        uint crc = Crc32.Compute(bytes);
+        uint crc = Crc32.HashToUInt32(bytes);
         if (crc != entry.Crc32)
         {
             throw new InvalidDataException(FormattableString.Invariant(
