@@ -1,11 +1,13 @@
-using static RnnGen.Benchmarks.Onnx.OnnxFields;
+using Google.Protobuf;
+using RnnGen.Benchmarks.Onnx.Proto;
 
 namespace RnnGen.Benchmarks.Onnx;
 
 /// <summary>
 /// Builds, as ONNX bytes, the graph that serves a one-recurrent-layer model in ONNX Runtime:
 /// <c>x [T, 1, F] → RNN | LSTM | GRU → Y_h [1, 1, H] → Reshape [1, H]</c>, then, for a model ending in
-/// Dense, <c>Gemm (+ activation) → y [1, D]</c>.
+/// Dense, <c>Gemm (+ activation) → y [1, D]</c>. The model is built from the messages protoc
+/// generates for <c>onnx_subset.proto</c> and serialized by Google.Protobuf.
 /// </summary>
 /// <remarks>
 /// ONNX's recurrent operators compute <c>X_t·Wᵀ + H_{t-1}·Rᵀ + Wb + Rb</c> per gate with
@@ -65,54 +67,59 @@ internal static class OnnxRnnGraph
             }
         }
 
-        var graph = new ProtoMessage()
-            .String(OnnxFields.Graph.Name, "rnngen_benchmark")
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("W", [1, blocks * h, f], Gates(kernel, f, h, order)))
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("R", [1, blocks * h, h], Gates(recurrentKernel, h, h, order)))
-            .Message(OnnxFields.Graph.Initializer, FloatTensor("B", [1, 2 * blocks * h], b))
-            .Message(OnnxFields.Graph.Initializer, Int64Tensor("state_shape", [2], [1, h]))
-            .Message(OnnxFields.Graph.Input, TensorValue(InputName, [layout.TimeSteps, 1, f]))
-            .Message(OnnxFields.Graph.Output, TensorValue(OutputName, [1, layout.OutputUnits]))
-            .Message(OnnxFields.Graph.Node, RecurrentNode(cell));
+        var graph = new GraphProto
+        {
+            Name = "rnngen_benchmark",
+            Initializer =
+            {
+                FloatTensor("W", [1, blocks * h, f], Gates(kernel, f, h, order)),
+                FloatTensor("R", [1, blocks * h, h], Gates(recurrentKernel, h, h, order)),
+                FloatTensor("B", [1, 2 * blocks * h], b),
+                Int64Tensor("state_shape", [2], [1, h]),
+            },
+            Input = { TensorValue(InputName, [layout.TimeSteps, 1, f]) },
+            Output = { TensorValue(OutputName, [1, layout.OutputUnits]) },
+            Node = { RecurrentNode(cell) },
+        };
 
         if (layout.Layers.Count == 1)
         {
-            graph.Message(OnnxFields.Graph.Node, Node("Reshape", ["h_last", "state_shape"], OutputName));
+            graph.Node.Add(Node("Reshape", ["h_last", "state_shape"], OutputName));
         }
         else
         {
             LayerLayout dense = layout.Layers[1];
-            graph.Message(OnnxFields.Graph.Initializer, FloatTensor("dense_kernel", [h, dense.Units], Of(dense.Weights[0], parameters)))
-                 .Message(OnnxFields.Graph.Node, Node("Reshape", ["h_last", "state_shape"], "h_2d"));
+            graph.Initializer.Add(FloatTensor("dense_kernel", [h, dense.Units], Of(dense.Weights[0], parameters)));
+            graph.Node.Add(Node("Reshape", ["h_last", "state_shape"], "h_2d"));
             string[] gemmInputs = dense.Settings.UseBias ? ["h_2d", "dense_kernel", "dense_bias"] : ["h_2d", "dense_kernel"];
             if (dense.Settings.UseBias)
             {
-                graph.Message(OnnxFields.Graph.Initializer, FloatTensor("dense_bias", [dense.Units], Of(dense.Weights[1], parameters)));
+                graph.Initializer.Add(FloatTensor("dense_bias", [dense.Units], Of(dense.Weights[1], parameters)));
             }
 
             if (dense.Settings.Activation == Activation.Linear)
             {
-                graph.Message(OnnxFields.Graph.Node, Node("Gemm", gemmInputs, OutputName));
+                graph.Node.Add(Node("Gemm", gemmInputs, OutputName));
             }
             else
             {
-                graph.Message(OnnxFields.Graph.Node, Node("Gemm", gemmInputs, "dense"))
-                     .Message(OnnxFields.Graph.Node, Node(OperatorName(dense.Settings.Activation), ["dense"], OutputName));
+                graph.Node.Add(Node("Gemm", gemmInputs, "dense"));
+                graph.Node.Add(Node(OperatorName(dense.Settings.Activation), ["dense"], OutputName));
             }
         }
 
-        return new ProtoMessage()
-            .Int64(OnnxFields.Model.IrVersion, IrVersion)
-            .String(OnnxFields.Model.ProducerName, "RnnGen.Benchmarks")
-            .Message(OnnxFields.Model.OpsetImport, new ProtoMessage()
-                .String(OperatorSetId.Domain, "")
-                .Int64(OperatorSetId.Version, OpsetVersion))
-            .Message(OnnxFields.Model.Graph, graph)
-            .ToByteArray();
+        var model = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = "RnnGen.Benchmarks",
+            OpsetImport = { new OperatorSetIdProto { Version = OpsetVersion } }, // the default domain: ONNX's own operators
+            Graph = graph,
+        };
+        return model.ToByteArray();
     }
 
     // The recurrent node with only Y_h wired (the empty name leaves the per-step output Y unused).
-    private static ProtoMessage RecurrentNode(LayerSettings cell)
+    private static NodeProto RecurrentNode(LayerSettings cell)
     {
         string[] activations = cell.Kind switch
         {
@@ -120,30 +127,25 @@ internal static class OnnxRnnGraph
             LayerKind.Gru => [OperatorName(cell.RecurrentActivation), OperatorName(cell.Activation)],
             _ => [OperatorName(cell.Activation)],
         };
-        var node = new ProtoMessage()
-            .String(OnnxFields.Node.Input, InputName)
-            .String(OnnxFields.Node.Input, "W")
-            .String(OnnxFields.Node.Input, "R")
-            .String(OnnxFields.Node.Input, "B")
-            .String(OnnxFields.Node.Output, "")
-            .String(OnnxFields.Node.Output, "h_last")
-            .String(OnnxFields.Node.OpType, cell.Kind switch { LayerKind.Lstm => "LSTM", LayerKind.Gru => "GRU", _ => "RNN" })
-            .Message(OnnxFields.Node.Attribute, IntAttribute("hidden_size", cell.Units))
-            .Message(OnnxFields.Node.Attribute, IntAttribute("layout", 0));
+        var node = new NodeProto
+        {
+            Input = { InputName, "W", "R", "B" },
+            Output = { "", "h_last" },
+            OpType = cell.Kind switch { LayerKind.Lstm => "LSTM", LayerKind.Gru => "GRU", _ => "RNN" },
+            Attribute = { IntAttribute("hidden_size", cell.Units), IntAttribute("layout", 0) },
+        };
         if (cell.Kind == LayerKind.Gru)
         {
-            node.Message(OnnxFields.Node.Attribute, IntAttribute("linear_before_reset", cell.ResetAfter ? 1 : 0));
+            node.Attribute.Add(IntAttribute("linear_before_reset", cell.ResetAfter ? 1 : 0));
         }
 
-        var attribute = new ProtoMessage()
-            .String(OnnxFields.Attribute.Name, "activations")
-            .Int64(OnnxFields.Attribute.Type, OnnxFields.Attribute.TypeStrings);
-        foreach (string activation in activations)
+        node.Attribute.Add(new AttributeProto
         {
-            attribute.String(OnnxFields.Attribute.Strings, activation);
-        }
-
-        return node.Message(OnnxFields.Node.Attribute, attribute);
+            Name = "activations",
+            Type = AttributeProto.Types.AttributeType.Strings,
+            Strings = { activations.Select(ByteString.CopyFromUtf8) },
+        });
+        return node;
     }
 
     private static ReadOnlySpan<float> Of(WeightLayout weight, ReadOnlySpan<float> parameters) => parameters.Slice(weight.Offset, weight.Length);
@@ -167,53 +169,31 @@ internal static class OnnxRnnGraph
         return result;
     }
 
-    private static ProtoMessage Node(string operatorType, string[] inputs, string output)
+    private static NodeProto Node(string operatorType, string[] inputs, string output) =>
+        new() { Input = { inputs }, Output = { output }, OpType = operatorType };
+
+    private static AttributeProto IntAttribute(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    private static TensorProto FloatTensor(string name, long[] dims, ReadOnlySpan<float> values) =>
+        new() { Dims = { dims }, DataType = (int)TensorProto.Types.DataType.Float, Name = name, FloatData = { values.ToArray() } };
+
+    private static TensorProto Int64Tensor(string name, long[] dims, long[] values) =>
+        new() { Dims = { dims }, DataType = (int)TensorProto.Types.DataType.Int64, Name = name, Int64Data = { values } };
+
+    // A float tensor of fixed shape, as a graph input or output declares it.
+    private static ValueInfoProto TensorValue(string name, long[] dims) => new()
     {
-        var node = new ProtoMessage();
-        foreach (string input in inputs)
+        Name = name,
+        Type = new TypeProto
         {
-            node.String(OnnxFields.Node.Input, input);
-        }
-
-        return node.String(OnnxFields.Node.Output, output).String(OnnxFields.Node.OpType, operatorType);
-    }
-
-    private static ProtoMessage IntAttribute(string name, long value) =>
-        new ProtoMessage()
-            .String(OnnxFields.Attribute.Name, name)
-            .Int64(OnnxFields.Attribute.Type, OnnxFields.Attribute.TypeInt)
-            .Int64(OnnxFields.Attribute.Int, value);
-
-    private static ProtoMessage FloatTensor(string name, long[] dims, ReadOnlySpan<float> values) =>
-        new ProtoMessage()
-            .PackedInt64s(OnnxFields.Tensor.Dims, dims)
-            .Int64(OnnxFields.Tensor.DataType, OnnxFields.Tensor.Float)
-            .String(OnnxFields.Tensor.Name, name)
-            .PackedFloats(OnnxFields.Tensor.FloatData, values);
-
-    private static ProtoMessage Int64Tensor(string name, long[] dims, long[] values) =>
-        new ProtoMessage()
-            .PackedInt64s(OnnxFields.Tensor.Dims, dims)
-            .Int64(OnnxFields.Tensor.DataType, OnnxFields.Tensor.Int64)
-            .String(OnnxFields.Tensor.Name, name)
-            .PackedInt64s(OnnxFields.Tensor.Int64Data, values);
-
-    private static ProtoMessage TensorValue(string name, long[] dims)
-    {
-        var shape = new ProtoMessage();
-        foreach (long dim in dims)
-        {
-            shape.Message(OnnxFields.Type.Dimension, new ProtoMessage().Int64(OnnxFields.Type.DimensionValue, dim));
-        }
-
-        var tensorType = new ProtoMessage()
-            .Int64(OnnxFields.Type.ElementType, OnnxFields.Tensor.Float)
-            .Message(OnnxFields.Type.Shape, shape);
-
-        return new ProtoMessage()
-            .String(OnnxFields.ValueInfo.Name, name)
-            .Message(OnnxFields.ValueInfo.Type, new ProtoMessage().Message(OnnxFields.Type.TensorType, tensorType));
-    }
+            TensorType = new TypeProto.Types.Tensor
+            {
+                ElemType = (int)TensorProto.Types.DataType.Float,
+                Shape = new TensorShapeProto { Dim = { dims.Select(dim => new TensorShapeProto.Types.Dimension { DimValue = dim }) } },
+            },
+        },
+    };
 
     private static string OperatorName(Activation activation) => activation switch
     {
