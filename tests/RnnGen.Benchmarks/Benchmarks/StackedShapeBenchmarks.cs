@@ -10,8 +10,8 @@ namespace RnnGen.Benchmarks.Benchmarks;
 
 /// <summary>
 /// Generated <see cref="StackedRnn"/> against <see cref="NaiveSequential"/>, the runtime-sized stack
-/// (the Ratio baseline). ONNX Runtime is not a contestant here: the hand-written graph of
-/// <c>OnnxRnnGraph</c> is one RNN node and one Gemm.
+/// (the Ratio baseline). ONNX Runtime is not a contestant here: the graph
+/// <c>OnnxRnnGraph</c> builds is one recurrent node and one Gemm.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
