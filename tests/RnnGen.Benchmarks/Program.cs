@@ -15,5 +15,6 @@ if (verifyOnly)
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, SuiteConfig.For(args));
+(var config, string[] arguments) = SuiteConfig.For(args);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments, config);
 return 0;

@@ -47,15 +47,15 @@ internal readonly struct TanhGradient : IVectorGradient
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> gradient) =>
-        gradient * Vector128.FusedMultiplyAdd(-y, y, Vector128<float>.One);
+        gradient * Vector128.MultiplyAddEstimate(-y, y, Vector128<float>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> gradient) =>
-        gradient * Vector256.FusedMultiplyAdd(-y, y, Vector256<float>.One);
+        gradient * Vector256.MultiplyAddEstimate(-y, y, Vector256<float>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> gradient) =>
-        gradient * Vector512.FusedMultiplyAdd(-y, y, Vector512<float>.One);
+        gradient * Vector512.MultiplyAddEstimate(-y, y, Vector512<float>.One);
 }
 
 /// <summary><c>gradient · y (1 - y)</c> for <see cref="ElementwiseLoops"/>.</summary>
@@ -63,15 +63,15 @@ internal readonly struct SigmoidGradient : IVectorGradient
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> gradient) =>
-        gradient * Vector128.FusedMultiplyAdd(-y, y, y);
+        gradient * Vector128.MultiplyAddEstimate(-y, y, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> gradient) =>
-        gradient * Vector256.FusedMultiplyAdd(-y, y, y);
+        gradient * Vector256.MultiplyAddEstimate(-y, y, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> gradient) =>
-        gradient * Vector512.FusedMultiplyAdd(-y, y, y);
+        gradient * Vector512.MultiplyAddEstimate(-y, y, y);
 }
 
 /// <summary><c>gradient</c> where <c>y &gt; 0</c>, else 0, for <see cref="ElementwiseLoops"/>.</summary>

@@ -114,10 +114,10 @@ public static class GradientKernels
         {
             Vector<float> x = Vector.LoadUnsafe(ref Unsafe.Add(ref right, t * columns + c));
             ref float l = ref Unsafe.Add(ref left, t * rows + r);
-            acc0 = Vector.FusedMultiplyAdd(new Vector<float>(l), x, acc0);
-            acc1 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref l, 1)), x, acc1);
-            acc2 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref l, 2)), x, acc2);
-            acc3 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref l, 3)), x, acc3);
+            acc0 = Vector.MultiplyAddEstimate(new Vector<float>(l), x, acc0);
+            acc1 = Vector.MultiplyAddEstimate(new Vector<float>(Unsafe.Add(ref l, 1)), x, acc1);
+            acc2 = Vector.MultiplyAddEstimate(new Vector<float>(Unsafe.Add(ref l, 2)), x, acc2);
+            acc3 = Vector.MultiplyAddEstimate(new Vector<float>(Unsafe.Add(ref l, 3)), x, acc3);
         }
 
         acc0.StoreUnsafe(ref row0);
