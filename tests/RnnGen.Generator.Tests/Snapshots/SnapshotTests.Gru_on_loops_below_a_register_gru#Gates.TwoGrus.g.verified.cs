@@ -103,6 +103,7 @@ namespace Gates
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="output">OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3", nameof(input));
@@ -116,6 +117,7 @@ namespace Gates
         /// <param name="inputs">n * InputLength floats.</param>
         /// <param name="outputs">n * OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">The lengths are not matching whole multiples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3 per sequence", nameof(inputs));
@@ -131,6 +133,7 @@ namespace Gates
         /// <param name="input">Features floats: x_t.</param>
         /// <param name="output">DenseUnits floats: the last layer's output for this step.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 3", nameof(input));
@@ -145,6 +148,7 @@ namespace Gates
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="target">OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3", nameof(input));
@@ -216,6 +220,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs one sequence through every layer, leaving each layer's outputs in its buffer for BPTT.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 708);
@@ -364,6 +369,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs count sequences stored one after another.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
             for (int n = 0; n < count; n++)
@@ -374,6 +380,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 708);
@@ -494,6 +501,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static float Backward(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target)
         {
             Forward(floats, input);

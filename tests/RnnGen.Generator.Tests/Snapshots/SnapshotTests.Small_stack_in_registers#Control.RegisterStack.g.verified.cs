@@ -108,6 +108,7 @@ namespace Control
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="output">OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 6 * 2", nameof(input));
@@ -121,6 +122,7 @@ namespace Control
         /// <param name="inputs">n * InputLength floats.</param>
         /// <param name="outputs">n * OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">The lengths are not matching whole multiples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 6 * 2 per sequence", nameof(inputs));
@@ -136,6 +138,7 @@ namespace Control
         /// <param name="input">Features floats: x_t.</param>
         /// <param name="output">DenseUnits floats: the last layer's output for this step.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 2", nameof(input));
@@ -150,6 +153,7 @@ namespace Control
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="target">OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 6 * 2", nameof(input));
@@ -220,6 +224,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs one sequence through every layer, leaving each layer's outputs in its buffer for BPTT.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
@@ -303,6 +308,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs count sequences stored one after another, whole groups of them side by side, one per SIMD lane.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
             int n = 0;
@@ -340,6 +346,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 16 sequences at once, one per lane of a Vector512, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
@@ -530,6 +537,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 8 sequences at once, one per lane of a Vector256, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
@@ -720,6 +728,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 4 sequences at once, one per lane of a Vector128, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
@@ -910,6 +919,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 69);
@@ -989,6 +999,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static float Backward(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target)
         {
             Forward(floats, input);

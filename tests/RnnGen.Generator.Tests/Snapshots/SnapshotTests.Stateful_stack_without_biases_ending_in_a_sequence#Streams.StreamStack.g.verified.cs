@@ -101,6 +101,7 @@ namespace Streams
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="output">OutputLength floats, [t * DenseUnits + d].</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2", nameof(input));
@@ -114,6 +115,7 @@ namespace Streams
         /// <param name="inputs">n * InputLength floats.</param>
         /// <param name="outputs">n * OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">The lengths are not matching whole multiples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2 per sequence", nameof(inputs));
@@ -129,6 +131,7 @@ namespace Streams
         /// <param name="input">Features floats: x_t.</param>
         /// <param name="output">DenseUnits floats: the last layer's output for this step.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 2", nameof(input));
@@ -143,6 +146,7 @@ namespace Streams
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="target">OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2", nameof(input));
@@ -210,6 +214,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs one sequence through every layer, leaving each layer's outputs in its buffer for BPTT.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 480);
@@ -267,6 +272,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs count sequences stored one after another.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
             for (int n = 0; n < count; n++)
@@ -277,6 +283,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 480);
@@ -311,6 +318,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static float Backward(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target)
         {
             Forward(floats, input);

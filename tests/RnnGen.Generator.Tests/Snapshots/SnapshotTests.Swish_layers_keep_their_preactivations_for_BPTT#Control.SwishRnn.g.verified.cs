@@ -113,6 +113,7 @@ namespace Control
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="output">OutputLength floats, [t * DenseUnits + d].</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 1", nameof(input));
@@ -126,6 +127,7 @@ namespace Control
         /// <param name="inputs">n * InputLength floats.</param>
         /// <param name="outputs">n * OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">The lengths are not matching whole multiples.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 1 per sequence", nameof(inputs));
@@ -141,6 +143,7 @@ namespace Control
         /// <param name="input">Features floats: x_t.</param>
         /// <param name="output">DenseUnits floats: the last layer's output for this step.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 1", nameof(input));
@@ -155,6 +158,7 @@ namespace Control
         /// <param name="input">InputLength floats, [t * Features + f].</param>
         /// <param name="target">OutputLength floats.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 1", nameof(input));
@@ -220,6 +224,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs one sequence through every layer, leaving each layer's outputs in its buffer for BPTT.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
@@ -275,6 +280,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs count sequences stored one after another, whole groups of them side by side, one per SIMD lane.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
             int n = 0;
@@ -312,6 +318,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 16 sequences at once, one per lane of a Vector512, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
@@ -402,6 +409,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 8 sequences at once, one per lane of a Vector256, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
@@ -492,6 +500,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 4 sequences at once, one per lane of a Vector128, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
@@ -582,6 +591,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 19);
@@ -626,6 +636,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static float Backward(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target)
         {
             Forward(floats, input);

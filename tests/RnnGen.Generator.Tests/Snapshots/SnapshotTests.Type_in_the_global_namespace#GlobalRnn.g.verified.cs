@@ -111,6 +111,7 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     /// <param name="input">InputLength floats, [t * Features + f].</param>
     /// <param name="output">OutputLength floats.</param>
     /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 1", nameof(input));
@@ -124,6 +125,7 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     /// <param name="inputs">n * InputLength floats.</param>
     /// <param name="outputs">n * OutputLength floats.</param>
     /// <exception cref="global::System.ArgumentException">The lengths are not matching whole multiples.</exception>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
     {
         global::RnnGen.Kernels.Guard.WholeMultiple(inputs.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 1 per sequence", nameof(inputs));
@@ -139,6 +141,7 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     /// <param name="input">Features floats: x_t.</param>
     /// <param name="output">DenseUnits floats: the last layer's output for this step.</param>
     /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         global::RnnGen.Kernels.Guard.Length(input.Length, Features, "Features = 1", nameof(input));
@@ -153,6 +156,7 @@ partial class GlobalRnn : global::RnnGen.IRnnModel
     /// <param name="input">InputLength floats, [t * Features + f].</param>
     /// <param name="target">OutputLength floats.</param>
     /// <exception cref="global::System.ArgumentException">A span's length is not the one above.</exception>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
     {
         global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 1", nameof(input));
@@ -215,6 +219,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs one sequence through every layer, leaving each layer's outputs in its buffer for BPTT.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Forward(Span<float> floats, ReadOnlySpan<float> input)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
@@ -252,6 +257,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs count sequences stored one after another, whole groups of them side by side, one per SIMD lane.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
             int n = 0;
@@ -289,6 +295,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 16 sequences at once, one per lane of a Vector512, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes512(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
@@ -347,6 +354,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 8 sequences at once, one per lane of a Vector256, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes256(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
@@ -405,6 +413,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Runs 4 sequences at once, one per lane of a Vector128, every weight broadcast to all lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void PredictLanes128(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
@@ -463,6 +472,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Step(Span<float> floats, ReadOnlySpan<float> input, Span<float> output)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 5);
@@ -496,6 +506,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static float Backward(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target)
         {
             Forward(floats, input);

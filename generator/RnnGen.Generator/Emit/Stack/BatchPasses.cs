@@ -27,6 +27,7 @@ internal static class BatchPasses
     {
         string output = $"floats.Slice({StackPasses.OutputOffset(spec, buffers)}, {spec.OutputLength})";
         writer.WriteLine($"/// <summary>Runs count sequences stored one after another{(Backends.UsesLanes(spec) ? ", whole groups of them side by side, one per SIMD lane" : "")}.</summary>");
+        StackPasses.WriteHotPath(writer);
         using (writer.Block("public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)"))
         {
             if (Backends.UsesLanes(spec))
@@ -66,6 +67,7 @@ internal static class BatchPasses
         int lanes = width / 32;
         int stride = ScalarBackend.LaneStride;
         writer.WriteLine($"/// <summary>Runs {lanes} sequences at once, one per lane of a Vector{width}, every weight broadcast to all lanes.</summary>");
+        StackPasses.WriteHotPath(writer);
         using (writer.Block($"private static void PredictLanes{width}(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs)"))
         {
             writer.WriteLine($"ReadOnlySpan<float> parameters = {StackPasses.Slice(buffers.Parameters)};");

@@ -113,6 +113,7 @@ internal static class StackModelEmitter
         writer.WriteLine("/// <param name=\"input\">InputLength floats, [t * Features + f].</param>");
         writer.WriteLine("/// <param name=\"output\">OutputLength floats" + (spec.OutputIsSequence ? ", [t * DenseUnits + d]" : "") + ".</param>");
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span's length is not the one above.</exception>");
+        writer.WriteLine(HotPath);
         using (writer.Block($"public void Predict({Names.ReadOnlySpan} input, {Names.Span} output)"))
         {
             writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{input}\", nameof(input));");
@@ -127,6 +128,7 @@ internal static class StackModelEmitter
         writer.WriteLine("/// <param name=\"inputs\">n * InputLength floats.</param>");
         writer.WriteLine("/// <param name=\"outputs\">n * OutputLength floats.</param>");
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The lengths are not matching whole multiples.</exception>");
+        writer.WriteLine(HotPath);
         using (writer.Block($"public void PredictBatch({Names.ReadOnlySpan} inputs, {Names.Span} outputs)"))
         {
             writer.WriteLine($"{Names.Guard}.WholeMultiple(inputs.Length, InputLength, \"{input} per sequence\", nameof(inputs));");
@@ -145,6 +147,7 @@ internal static class StackModelEmitter
         writer.WriteLine("/// <param name=\"input\">InputLength floats, [t * Features + f].</param>");
         writer.WriteLine("/// <param name=\"target\">OutputLength floats.</param>");
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A span's length is not the one above.</exception>");
+        writer.WriteLine(HotPath);
         using (writer.Block($"public float Backward({Names.ReadOnlySpan} input, {Names.ReadOnlySpan} target)"))
         {
             writer.WriteLine($"{Names.Guard}.Length(input.Length, InputLength, \"{input}\", nameof(input));");
@@ -167,6 +170,7 @@ internal static class StackModelEmitter
             writer.WriteLine($"/// <exception cref=\"global::System.InvalidOperationException\">Always: a layer {(spec.Unstreamable!.Bidirectional ? "runs in both directions" : "goes backwards")}, so this model cannot stream.</exception>");
         }
 
+        writer.WriteLine(HotPath);
         using (writer.Block($"public void Step({Names.ReadOnlySpan} input, {Names.Span} output)"))
         {
             writer.WriteLine($"{Names.Guard}.Length(input.Length, Features, \"Features = {spec.Features}\", nameof(input));");
@@ -189,6 +193,9 @@ internal static class StackModelEmitter
         int offset = StackPasses.OutputOffset(spec, buffers);
         return $"floats.Slice({offset}, OutputLength)";
     }
+
+    /// <summary>The user type's hot entry points skip tier 0 like the passes they call (<see cref="StackPasses.WriteHotPath"/>); named in full, as the user's usings are unknown.</summary>
+    private const string HotPath = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
     private static string View(string floats, int offset, int length) => $"{floats}.Slice({offset}, {length})";
 }
