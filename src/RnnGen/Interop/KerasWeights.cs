@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.Json;
@@ -36,6 +37,8 @@ public static class KerasWeights
     /// <exception cref="InvalidDataException">The file is not a zip or HDF5 file, is truncated or corrupt, describes another
     /// architecture or a layer RnnGen does not have, or a weight is missing, extra, of another shape or not finite. The
     /// message starts with the path and says what was expected and what was found. The model is unchanged.</exception>
+    [RequiresDynamicCode(NotUnderNativeAot)]
+    [RequiresUnreferencedCode(NotUnderNativeAot)]
     public static void Load(IRnnModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -43,7 +46,14 @@ public static class KerasWeights
         Load(model, File.ReadAllBytes(path), path);
     }
 
+    /// <summary>Why <see cref="Load(IRnnModel, string)"/> is not for NativeAOT or trimmed apps.</summary>
+    private const string NotUnderNativeAot =
+        "PureHDF, which reads the HDF5 inside Keras files, makes generic methods by reflection, which NativeAOT cannot compile " +
+        "and trimming cannot follow. Load the Keras file once in a JIT build, save it with WeightFile.Save, and ship WeightFile.Load instead.";
+
     /// <summary>As <see cref="Load(IRnnModel, string)"/>, from the file's bytes; <paramref name="source"/> names it in messages.</summary>
+    [RequiresDynamicCode(NotUnderNativeAot)]
+    [RequiresUnreferencedCode(NotUnderNativeAot)]
     internal static void Load(IRnnModel model, byte[] file, string source)
     {
         ModelLayout layout = model.Layout;

@@ -189,9 +189,13 @@ internal sealed class Hdf5Reader : IDisposable
         {
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or PlatformNotSupportedException) && !IsMissingNativeCode(e))
         {
             throw new InvalidDataException($"{source} is truncated or corrupt: reading {(what.Length == 0 ? "/" : what)} failed ({e.GetType().Name}: {e.Message}).", e);
         }
     }
+
+    /// <summary>PureHDF's reflection failing under NativeAOT (<see cref="KerasWeights.Load(IRnnModel, string)"/> says so): not a corrupt file.</summary>
+    private static bool IsMissingNativeCode(Exception e) =>
+        e is NotSupportedException && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
 }
