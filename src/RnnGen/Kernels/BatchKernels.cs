@@ -33,15 +33,16 @@ public static class BatchKernels
     /// <summary>
     /// <c>result[r, j] += Σ_k left[r, k] · right[k, j]</c> for <paramref name="rows"/> rows: row r of
     /// <c>left</c> is <c>left[r * leftStride ..][..inner]</c>, row r of <c>result</c> is
-    /// <c>result[r * resultStride ..][..columns]</c>, and <c>right</c> is <c>[inner, columns]</c> row-major
-    /// (a Keras kernel).
+    /// <c>result[r * resultStride ..][..columns]</c>, and row k of <c>right</c> is
+    /// <c>right[k * rightStride ..][..columns]</c>: a Keras kernel <c>[inner, columns]</c> row-major, or one
+    /// gate block's columns of a wider one.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is negative, or a stride is smaller than its row (<paramref name="inner"/>, <paramref name="columns"/>).</exception>
     /// <exception cref="ArgumentException">A span is shorter than its matrix, counted without overflow.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AddMatrixProduct(ReadOnlySpan<float> left, int leftStride, ReadOnlySpan<float> right, Span<float> result, int resultStride, int rows, int inner, int columns)
+    public static void AddMatrixProduct(ReadOnlySpan<float> left, int leftStride, ReadOnlySpan<float> right, int rightStride, Span<float> result, int resultStride, int rows, int inner, int columns)
     {
-        RequireShape(left.Length, leftStride, right.Length, result.Length, resultStride, rows, inner, columns);
+        RequireShape(left.Length, leftStride, right.Length, rightStride, result.Length, resultStride, rows, inner, columns);
         if (rows == 0 || columns == 0)
         {
             return;
@@ -52,19 +53,19 @@ public static class BatchKernels
         ref float c = ref MemoryMarshal.GetReference(result);
         if (Vector512.IsHardwareAccelerated && columns >= Vector512<float>.Count)
         {
-            Add<ProductLanes512, Vector512<float>>(ref a, (nuint)leftStride, ref b, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns);
+            Add<ProductLanes512, Vector512<float>>(ref a, (nuint)leftStride, ref b, (nuint)rightStride, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns);
         }
         else if (Vector256.IsHardwareAccelerated && columns >= Vector256<float>.Count)
         {
-            Add<ProductLanes256, Vector256<float>>(ref a, (nuint)leftStride, ref b, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns);
+            Add<ProductLanes256, Vector256<float>>(ref a, (nuint)leftStride, ref b, (nuint)rightStride, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns);
         }
         else if (Vector128.IsHardwareAccelerated && columns >= Vector128<float>.Count)
         {
-            Add<ProductLanes128, Vector128<float>>(ref a, (nuint)leftStride, ref b, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns);
+            Add<ProductLanes128, Vector128<float>>(ref a, (nuint)leftStride, ref b, (nuint)rightStride, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns);
         }
         else
         {
-            AddScalarColumns(ref a, (nuint)leftStride, ref b, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns, 0);
+            AddScalarColumns(ref a, (nuint)leftStride, ref b, (nuint)rightStride, ref c, (nuint)resultStride, (nuint)rows, (nuint)inner, (nuint)columns, 0);
         }
     }
 
@@ -89,7 +90,7 @@ public static class BatchKernels
     /// column. A block streams the whole weight matrix once (from L2 when it is larger than L1: 16
     /// bytes a cycle at Vector512, well within L2's bandwidth), while its left rows stay in L1.
     /// </summary>
-    private static void Add<TLanes, TVector>(ref float a, nuint aStride, ref float b, ref float c, nuint cStride, nuint rows, nuint inner, nuint columns)
+    private static void Add<TLanes, TVector>(ref float a, nuint aStride, ref float b, nuint bStride, ref float c, nuint cStride, nuint rows, nuint inner, nuint columns)
         where TLanes : IProductLanes<TVector>
         where TVector : struct
     {
@@ -102,15 +103,15 @@ public static class BatchKernels
             nuint j = 0;
             for (; j + ColumnBlock * width <= columns; j += ColumnBlock * width)
             {
-                Block4x4<TLanes, TVector>(ref aRows, aStride, ref Unsafe.Add(ref b, j), columns, ref Unsafe.Add(ref cRows, j), cStride, inner);
+                Block4x4<TLanes, TVector>(ref aRows, aStride, ref Unsafe.Add(ref b, j), bStride, ref Unsafe.Add(ref cRows, j), cStride, inner);
             }
 
             for (; j + width <= columns; j += width)
             {
-                Block4x1<TLanes, TVector>(ref aRows, aStride, ref Unsafe.Add(ref b, j), columns, ref Unsafe.Add(ref cRows, j), cStride, inner);
+                Block4x1<TLanes, TVector>(ref aRows, aStride, ref Unsafe.Add(ref b, j), bStride, ref Unsafe.Add(ref cRows, j), cStride, inner);
             }
 
-            AddScalarColumns(ref aRows, aStride, ref b, ref cRows, cStride, RowBlock, inner, columns, j);
+            AddScalarColumns(ref aRows, aStride, ref b, bStride, ref cRows, cStride, RowBlock, inner, columns, j);
         }
 
         for (; r < rows; r++)
@@ -120,7 +121,7 @@ public static class BatchKernels
             nuint j = 0;
             for (; j + ColumnBlock * width <= columns; j += ColumnBlock * width)
             {
-                Block1x4<TLanes, TVector>(ref aRow, ref Unsafe.Add(ref b, j), columns, ref Unsafe.Add(ref cRow, j), inner);
+                Block1x4<TLanes, TVector>(ref aRow, ref Unsafe.Add(ref b, j), bStride, ref Unsafe.Add(ref cRow, j), inner);
             }
 
             for (; j + width <= columns; j += width)
@@ -129,19 +130,19 @@ public static class BatchKernels
                 ref float column = ref Unsafe.Add(ref b, j);
                 for (nuint k = 0; k < inner; k++)
                 {
-                    sum = TLanes.MultiplyAdd(TLanes.Load(ref column, k * columns), TLanes.Broadcast(Unsafe.Add(ref aRow, k)), sum);
+                    sum = TLanes.MultiplyAdd(TLanes.Load(ref column, k * bStride), TLanes.Broadcast(Unsafe.Add(ref aRow, k)), sum);
                 }
 
                 TLanes.Store(sum, ref cRow, j);
             }
 
-            AddScalarColumns(ref aRow, aStride, ref b, ref cRow, cStride, 1, inner, columns, j);
+            AddScalarColumns(ref aRow, aStride, ref b, bStride, ref cRow, cStride, 1, inner, columns, j);
         }
     }
 
     /// <summary>Four rows × four registers of columns: sixteen accumulators, each weight chunk loaded once per k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x4<TLanes, TVector>(ref float a0, nuint aStride, ref float b, nuint columns, ref float c0, nuint cStride, nuint inner)
+    private static void Block4x4<TLanes, TVector>(ref float a0, nuint aStride, ref float b, nuint bStride, ref float c0, nuint cStride, nuint inner)
         where TLanes : IProductLanes<TVector>
         where TVector : struct
     {
@@ -180,7 +181,7 @@ public static class BatchKernels
             s31 = TLanes.MultiplyAdd(b1, x, s31);
             s32 = TLanes.MultiplyAdd(b2, x, s32);
             s33 = TLanes.MultiplyAdd(b3, x, s33);
-            row = ref Unsafe.Add(ref row, columns);
+            row = ref Unsafe.Add(ref row, bStride);
         }
 
         TLanes.Store(s00, ref c0, 0);
@@ -203,7 +204,7 @@ public static class BatchKernels
 
     /// <summary>Four rows × one register of columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x1<TLanes, TVector>(ref float a0, nuint aStride, ref float b, nuint columns, ref float c0, nuint cStride, nuint inner)
+    private static void Block4x1<TLanes, TVector>(ref float a0, nuint aStride, ref float b, nuint bStride, ref float c0, nuint cStride, nuint inner)
         where TLanes : IProductLanes<TVector>
         where TVector : struct
     {
@@ -222,7 +223,7 @@ public static class BatchKernels
             s1 = TLanes.MultiplyAdd(weights, TLanes.Broadcast(Unsafe.Add(ref a1, k)), s1);
             s2 = TLanes.MultiplyAdd(weights, TLanes.Broadcast(Unsafe.Add(ref a2, k)), s2);
             s3 = TLanes.MultiplyAdd(weights, TLanes.Broadcast(Unsafe.Add(ref a3, k)), s3);
-            row = ref Unsafe.Add(ref row, columns);
+            row = ref Unsafe.Add(ref row, bStride);
         }
 
         TLanes.Store(s0, ref c0, 0);
@@ -233,7 +234,7 @@ public static class BatchKernels
 
     /// <summary>One row × four registers of columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block1x4<TLanes, TVector>(ref float a, ref float b, nuint columns, ref float c, nuint inner)
+    private static void Block1x4<TLanes, TVector>(ref float a, ref float b, nuint bStride, ref float c, nuint inner)
         where TLanes : IProductLanes<TVector>
         where TVector : struct
     {
@@ -247,7 +248,7 @@ public static class BatchKernels
             s1 = TLanes.MultiplyAdd(TLanes.Load(ref row, w), x, s1);
             s2 = TLanes.MultiplyAdd(TLanes.Load(ref row, 2 * w), x, s2);
             s3 = TLanes.MultiplyAdd(TLanes.Load(ref row, 3 * w), x, s3);
-            row = ref Unsafe.Add(ref row, columns);
+            row = ref Unsafe.Add(ref row, bStride);
         }
 
         TLanes.Store(s0, ref c, 0);
@@ -257,7 +258,7 @@ public static class BatchKernels
     }
 
     /// <summary>Columns <c>[first, columns)</c> of <paramref name="rows"/> rows in scalar code, one dot product each.</summary>
-    private static void AddScalarColumns(ref float a, nuint aStride, ref float b, ref float c, nuint cStride, nuint rows, nuint inner, nuint columns, nuint first)
+    private static void AddScalarColumns(ref float a, nuint aStride, ref float b, nuint bStride, ref float c, nuint cStride, nuint rows, nuint inner, nuint columns, nuint first)
     {
         for (nuint r = 0; r < rows; r++)
         {
@@ -268,7 +269,7 @@ public static class BatchKernels
                 float sum = Unsafe.Add(ref cRow, j);
                 for (nuint k = 0; k < inner; k++)
                 {
-                    sum += Unsafe.Add(ref aRow, k) * Unsafe.Add(ref b, k * columns + j);
+                    sum += Unsafe.Add(ref aRow, k) * Unsafe.Add(ref b, k * bStride + j);
                 }
 
                 Unsafe.Add(ref cRow, j) = sum;
@@ -278,16 +279,17 @@ public static class BatchKernels
 
     /// <summary>Throws unless every span holds its matrix: the checks in 64 bits, negative sizes first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RequireShape(int leftLength, int leftStride, int rightLength, int resultLength, int resultStride, int rows, int inner, int columns)
+    private static void RequireShape(int leftLength, int leftStride, int rightLength, int rightStride, int resultLength, int resultStride, int rows, int inner, int columns)
     {
         if ((rows | inner | columns) < 0
             || leftStride < inner
+            || rightStride < columns
             || resultStride < columns
             || RowsLength(rows, leftStride, inner) > leftLength
-            || (long)inner * columns > rightLength
+            || RowsLength(inner, rightStride, columns) > rightLength
             || RowsLength(rows, resultStride, columns) > resultLength)
         {
-            ThrowShape(leftLength, leftStride, rightLength, resultLength, resultStride, rows, inner, columns);
+            ThrowShape(leftLength, leftStride, rightLength, rightStride, resultLength, resultStride, rows, inner, columns);
         }
     }
 
@@ -305,15 +307,16 @@ public static class BatchKernels
     private static long RowsLength(int rows, int stride, int width) => rows <= 0 ? 0 : (rows - 1L) * stride + width;
 
     [DoesNotReturn]
-    private static void ThrowShape(int leftLength, int leftStride, int rightLength, int resultLength, int resultStride, int rows, int inner, int columns)
+    private static void ThrowShape(int leftLength, int leftStride, int rightLength, int rightStride, int resultLength, int resultStride, int rows, int inner, int columns)
     {
         ThrowIfNegative(rows, nameof(rows));
         ThrowIfNegative(inner, nameof(inner));
         ThrowIfNegative(columns, nameof(columns));
         ThrowIfStrideTooSmall(leftStride, inner, nameof(leftStride));
+        ThrowIfStrideTooSmall(rightStride, columns, nameof(rightStride));
         ThrowIfStrideTooSmall(resultStride, columns, nameof(resultStride));
         ThrowTooShort(leftLength, RowsLength(rows, leftStride, inner), $"left: {rows} rows of {inner}, {leftStride} apart", "left");
-        ThrowTooShort(rightLength, (long)inner * columns, $"right: [{inner}, {columns}]", "right");
+        ThrowTooShort(rightLength, RowsLength(inner, rightStride, columns), $"right: {inner} rows of {columns}, {rightStride} apart", "right");
         ThrowTooShort(resultLength, RowsLength(rows, resultStride, columns), $"result: {rows} rows of {columns}, {resultStride} apart", "result");
         throw new System.Diagnostics.UnreachableException();
     }

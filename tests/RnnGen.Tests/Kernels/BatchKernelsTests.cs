@@ -9,26 +9,27 @@ namespace RnnGen.Tests.Kernels;
 public class BatchKernelsTests
 {
     [Theory]
-    [InlineData(1, 1, 1, 0, 0)]
-    [InlineData(1, 67, 1, 3, 0)]
-    [InlineData(2, 3, 4, 0, 5)]
-    [InlineData(3, 1, 3, 1, 1)]
-    [InlineData(4, 64, 64, 0, 0)]
-    [InlineData(5, 7, 17, 2, 3)]
-    [InlineData(7, 9, 15, 0, 1)]
-    [InlineData(8, 16, 33, 4, 0)]
-    [InlineData(13, 5, 67, 7, 11)]
-    [InlineData(16, 64, 256, 0, 0)]
-    [InlineData(17, 31, 65, 1, 64)]
-    [InlineData(33, 67, 8, 9, 2)]
-    [InlineData(64, 2, 129, 0, 3)]
-    [InlineData(67, 67, 67, 1, 1)]
-    public void AddMatrixProduct_adds_left_times_right_row_by_row(int rows, int inner, int columns, int leftPadding, int resultPadding)
+    [InlineData(1, 1, 1, 0, 0, 0)]
+    [InlineData(1, 67, 1, 3, 2, 0)]
+    [InlineData(2, 3, 4, 0, 0, 5)]
+    [InlineData(3, 1, 3, 1, 0, 1)]
+    [InlineData(4, 64, 64, 0, 0, 0)]
+    [InlineData(5, 7, 17, 2, 1, 3)]
+    [InlineData(7, 9, 15, 0, 0, 1)]
+    [InlineData(8, 16, 33, 4, 33, 0)]
+    [InlineData(13, 5, 67, 7, 0, 11)]
+    [InlineData(16, 64, 256, 0, 0, 0)]
+    [InlineData(16, 64, 64, 0, 128, 192)] // one gate block's columns of a [64, 4·64] kernel, into a block of [4·64]-wide rows
+    [InlineData(17, 31, 65, 1, 0, 64)]
+    [InlineData(33, 67, 8, 9, 16, 2)]
+    [InlineData(64, 2, 129, 0, 3, 3)]
+    [InlineData(67, 67, 67, 1, 0, 1)]
+    public void AddMatrixProduct_adds_left_times_right_row_by_row(int rows, int inner, int columns, int leftPadding, int rightPadding, int resultPadding)
     {
         var random = new Random(rows * 10000 + inner * 100 + columns);
-        int leftStride = inner + leftPadding, resultStride = columns + resultPadding;
+        int leftStride = inner + leftPadding, rightStride = columns + rightPadding, resultStride = columns + resultPadding;
         float[] left = RandomValues(random, rows * leftStride);
-        float[] right = RandomValues(random, inner * columns);
+        float[] right = RandomValues(random, inner * rightStride);
         float[] result = RandomValues(random, rows * resultStride);
         double[] expected = result.Select(static v => (double)v).ToArray();
         for (int r = 0; r < rows; r++)
@@ -37,12 +38,12 @@ public class BatchKernelsTests
             {
                 for (int k = 0; k < inner; k++)
                 {
-                    expected[r * resultStride + j] += (double)left[r * leftStride + k] * right[k * columns + j];
+                    expected[r * resultStride + j] += (double)left[r * leftStride + k] * right[k * rightStride + j];
                 }
             }
         }
 
-        BatchKernels.AddMatrixProduct(left, leftStride, right, result, resultStride, rows, inner, columns);
+        BatchKernels.AddMatrixProduct(left, leftStride, right, rightStride, result, resultStride, rows, inner, columns);
 
         for (int i = 0; i < expected.Length; i++)
         {
@@ -58,7 +59,7 @@ public class BatchKernelsTests
         float[] left = [1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6];
         float[] right = [1, 0, 0, 1, 1, 1];
         float[] result = [10, 20, 99, 30, 40];
-        BatchKernels.AddMatrixProduct(left, 10, right, result, 3, rows: 2, inner: 3, columns: 2);
+        BatchKernels.AddMatrixProduct(left, 10, right, 2, result, 3, rows: 2, inner: 3, columns: 2);
         Assert.Equal([14f, 25f, 99f, 40f, 51f], result);
     }
 
@@ -66,19 +67,20 @@ public class BatchKernelsTests
     public void AddMatrixProduct_of_no_rows_or_columns_writes_nothing()
     {
         float[] result = [1f];
-        BatchKernels.AddMatrixProduct([], 3, [1f, 2f, 3f], result, 1, rows: 0, inner: 3, columns: 1);
-        BatchKernels.AddMatrixProduct([1f], 1, [], result, 0, rows: 1, inner: 1, columns: 0);
+        BatchKernels.AddMatrixProduct([], 3, [1f, 2f, 3f], 1, result, 1, rows: 0, inner: 3, columns: 1);
+        BatchKernels.AddMatrixProduct([1f], 1, [], 0, result, 0, rows: 1, inner: 1, columns: 0);
         Assert.Equal([1f], result);
     }
 
     [Theory]
-    [InlineData(2, 3, 2, 3, 2, 5, 6, 5, "left")] // 2 rows of 3, 3 apart need 6 floats
-    [InlineData(2, 3, 2, 3, 2, 6, 5, 5, "right")] // [3, 2] needs 6
-    [InlineData(2, 3, 2, 3, 3, 6, 6, 4, "result")] // 2 rows of 2, 3 apart need 5
-    public void AddMatrixProduct_refuses_spans_shorter_than_their_matrices(int rows, int inner, int columns, int leftStride, int resultStride, int leftLength, int rightLength, int resultLength, string paramName)
+    [InlineData(2, 3, 2, 3, 2, 2, 5, 6, 5, "left")] // 2 rows of 3, 3 apart need 6 floats
+    [InlineData(2, 3, 2, 3, 2, 2, 6, 5, 5, "right")] // [3, 2] needs 6
+    [InlineData(2, 3, 2, 3, 4, 2, 6, 9, 5, "right")] // 3 rows of 2, 4 apart need 10
+    [InlineData(2, 3, 2, 3, 2, 3, 6, 6, 4, "result")] // 2 rows of 2, 3 apart need 5
+    public void AddMatrixProduct_refuses_spans_shorter_than_their_matrices(int rows, int inner, int columns, int leftStride, int rightStride, int resultStride, int leftLength, int rightLength, int resultLength, string paramName)
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            BatchKernels.AddMatrixProduct(new float[leftLength], leftStride, new float[rightLength], new float[resultLength], resultStride, rows, inner, columns));
+            BatchKernels.AddMatrixProduct(new float[leftLength], leftStride, new float[rightLength], rightStride, new float[resultLength], resultStride, rows, inner, columns));
         Assert.Equal(paramName, error.ParamName);
         Assert.StartsWith("Expected at least", error.Message);
     }
@@ -86,12 +88,13 @@ public class BatchKernelsTests
     [Fact]
     public void AddMatrixProduct_refuses_negative_sizes_and_strides_narrower_than_a_row()
     {
-        Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct([], 1, [], [], 1, -1, 1, 1)).ParamName);
-        Assert.Equal("leftStride", Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct(new float[8], 2, new float[3], new float[8], 1, 2, 3, 1)).ParamName);
-        Assert.Equal("resultStride", Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct(new float[8], 3, new float[6], new float[8], 1, 2, 3, 2)).ParamName);
+        Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct([], 1, [], 1, [], 1, -1, 1, 1)).ParamName);
+        Assert.Equal("leftStride", Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct(new float[8], 2, new float[3], 1, new float[8], 1, 2, 3, 1)).ParamName);
+        Assert.Equal("rightStride", Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct(new float[8], 3, new float[6], 1, new float[8], 2, 2, 3, 2)).ParamName);
+        Assert.Equal("resultStride", Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct(new float[8], 3, new float[6], 2, new float[8], 1, 2, 3, 2)).ParamName);
 
         // (-1)·(-1) = 1 must not pass for a one-float span.
-        Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct([1f], 1, [1f], [1f], 1, 1, -1, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BatchKernels.AddMatrixProduct([1f], 1, [1f], 1, [1f], 1, 1, -1, -1));
     }
 
     [Fact]
