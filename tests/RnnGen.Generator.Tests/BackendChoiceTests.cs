@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RnnGen.Generator.Emit;
+using RnnGen.Generator.Emit.Stack;
 using RnnGen.Generator.Model;
 using RnnGen.Generator.Parsing;
 using RnnGen.Generator.Tests.Infrastructure;
@@ -13,13 +14,15 @@ namespace RnnGen.Generator.Tests;
 /// </summary>
 public class BackendChoiceTests
 {
-    private static ModelSpec Spec(int features, bool stateful, params LayerReader.Layer[] layers) =>
+    private static ModelSpec Spec(int features, bool stateful, params LayerReader.Layer[] layers) => Spec(12, features, stateful, layers);
+
+    private static ModelSpec Spec(int timeSteps, int features, bool stateful, params LayerReader.Layer[] layers) =>
         Backends.Choose(new ModelSpec(
             Namespace: null,
             ContainingTypes: new EquatableArray<TypeDeclaration>(ImmutableArray<TypeDeclaration>.Empty),
             Type: new TypeDeclaration("class", "M"),
             HintName: "M.g.cs",
-            TimeSteps: 12,
+            TimeSteps: timeSteps,
             Features: features,
             Stateful: stateful,
             Layers: LayerReader.LayOut(layers.ToImmutableArray(), features, LayerBackend.Loops)));
@@ -96,7 +99,7 @@ public class BackendChoiceTests
     }
 
     [Fact]
-    public void Mixed_stacks_mix_backends_and_run_batches_per_sequence()
+    public void Mixed_stacks_mix_backends_and_run_batches_in_tiles()
     {
         ModelSpec spec = Spec(3, stateful: false, Dense(8), Rnn(64, returnSequences: true), Dense(4), Rnn(3), Dense(1));
 
@@ -104,6 +107,48 @@ public class BackendChoiceTests
             [LayerBackend.Unrolled, LayerBackend.Loops, LayerBackend.Loops, LayerBackend.Register, LayerBackend.Register],
             BackendsOf(spec));
         Assert.False(Backends.UsesLanes(spec));
+        Assert.True(spec.BatchesInTiles);
+    }
+
+    [Theory]
+    [InlineData("SimpleRnn", 4, 64)] // the medium benchmark shape, with Dense(3)
+    [InlineData("SimpleRnn", 1, 256)] // the large one
+    [InlineData("Lstm", 1, 64)]
+    [InlineData("Gru", 1, 64)]
+    public void Models_on_span_loops_run_batches_in_tiles_of_matrix_products(string kind, int features, int units)
+    {
+        var layer = new LayerReader.Layer(
+            kind switch { "Lstm" => Model.LayerKind.Lstm, "Gru" => Model.LayerKind.Gru, _ => Model.LayerKind.SimpleRnn }, units, Model.Activation.Tanh, UseBias: true, ReturnSequences: false, GoBackwards: false,
+            UnitForgetBias: kind == "Lstm", ResetAfter: true);
+        ModelSpec spec = Spec(64, features, stateful: false, layer, Dense(features == 4 ? 3 : 1));
+
+        // Dense(1) on 64 units is written out (65 weights); the tiles run it as a product too.
+        Assert.Equal(LayerBackend.Loops, spec.Layers[0].Backend);
+        Assert.False(Backends.UsesLanes(spec));
+        Assert.True(spec.BatchesInTiles);
+    }
+
+    [Fact]
+    public void Models_in_lanes_stateful_or_bidirectional_do_not_run_tiles()
+    {
+        var bidirectional = new LayerReader.Layer(Model.LayerKind.Lstm, 64, Model.Activation.Tanh, UseBias: true, ReturnSequences: false, GoBackwards: false, UnitForgetBias: true, Bidirectional: true);
+
+        Assert.False(Spec(1, stateful: false, Rnn(3), Dense(1)).BatchesInTiles);
+        Assert.False(Spec(1, stateful: true, Rnn(64), Dense(1)).BatchesInTiles);
+        Assert.False(Spec(1, stateful: false, bidirectional, Dense(1)).BatchesInTiles);
+    }
+
+    [Fact]
+    public void A_model_whose_tiles_would_pass_RNNG008s_limit_runs_batches_one_by_one()
+    {
+        // 60000 steps of SimpleRNN(64): about 12M floats for one sequence, 61M more for a tile of 16, past 2^26.
+        ModelSpec large = Spec(60000, 1, stateful: false, Rnn(64), Dense(1));
+        ModelSpec fits = Spec(30000, 1, stateful: false, Rnn(64), Dense(1));
+
+        Assert.True(Backends.CanBatchInTiles(large));
+        Assert.False(large.BatchesInTiles);
+        Assert.True(Buffers.TotalFloats(large) <= ModelParser.MaxFloats);
+        Assert.True(fits.BatchesInTiles);
     }
 
     [Fact]

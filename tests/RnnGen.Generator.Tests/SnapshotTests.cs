@@ -36,6 +36,32 @@ public class SnapshotTests
         """, nameof(Stack_with_dense_before_between_and_after));
 
     [Fact]
+    public void Simple_rnn_and_dense_batched_in_tiles() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Batches;
+
+        /// <summary>The medium benchmark shape: PredictBatch runs tiles of sequences as matrix products.</summary>
+        [Rnn(TimeSteps = 32, Features = 4)]
+        [SimpleRnn(64)]
+        [Dense(3)]
+        public partial class TiledRnn;
+        """, nameof(Simple_rnn_and_dense_batched_in_tiles));
+
+    [Fact]
+    public void Lstm_returning_sequences_batched_in_tiles() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Batches;
+
+        /// <summary>An LSTM on span loops whose every step is output: PredictBatch's tiles copy each step's rows out.</summary>
+        [Rnn(TimeSteps = 16, Features = 2)]
+        [Lstm(32, ReturnSequences = true)]
+        [Dense(1)]
+        public partial class TiledLstm;
+        """, nameof(Lstm_returning_sequences_batched_in_tiles));
+
+    [Fact]
     public void Stateful_stack_without_biases_ending_in_a_sequence() => VerifyGenerated("""
         using RnnGen;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RnnGen.Generator.Emit.Stack;
 using RnnGen.Generator.Model;
+using RnnGen.Generator.Parsing;
 
 namespace RnnGen.Generator.Emit;
 
@@ -28,7 +29,33 @@ internal static class Backends
             layers.Add(layer with { Backend = Of(layer) });
         }
 
-        return spec with { Layers = new EquatableArray<LayerSpec>(layers.MoveToImmutable()) };
+        spec = spec with { Layers = new EquatableArray<LayerSpec>(layers.MoveToImmutable()) };
+        return spec with { BatchesInTiles = CanBatchInTiles(spec) && Buffers.TotalFloats(spec with { BatchesInTiles = true }) <= ModelParser.MaxFloats };
+    }
+
+    /// <summary>
+    /// PredictBatch can run tiles of <see cref="TileBackend.Rows"/> sequences, each step one matrix product
+    /// for the tile, when it does not use lanes and the model is not stateful (a stateful model must run
+    /// its sequences in order, one by one) and has no bidirectional layer (whose merge is written for one
+    /// sequence's layout). <see cref="Choose"/> also asks that the tiles' buffers fit RNNG008's limit
+    /// with the rest; a model whose would not runs its sequences one by one instead.
+    /// </summary>
+    public static bool CanBatchInTiles(ModelSpec spec)
+    {
+        if (spec.Stateful || UsesLanes(spec))
+        {
+            return false;
+        }
+
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (layer.Bidirectional)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

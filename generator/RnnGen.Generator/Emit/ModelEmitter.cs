@@ -26,7 +26,11 @@ internal static class ModelEmitter
 
         writer.WriteLine(Backends.UsesLanes(spec)
             ? "//   PredictBatch: whole groups of sequences side by side, one per lane of the widest accelerated Vector512/256/128."
-            : "//   PredictBatch: sequence by sequence" + (spec.Stateful ? ", in order (stateful)." : ", as some layer runs span loops."));
+            : spec.BatchesInTiles
+            ? $"//   PredictBatch: tiles of {TileBackend.Rows} sequences side by side, each step of each layer one register-blocked matrix product for the tile."
+            : "//   PredictBatch: sequence by sequence" + (spec.Stateful ? ", in order (stateful)."
+                : Backends.CanBatchInTiles(spec) ? ", as tiles of sequences would not fit RNNG008's limit."
+                : ", as a layer is bidirectional."));
 
         writer.WriteLine("#nullable enable");
         writer.WriteLine();

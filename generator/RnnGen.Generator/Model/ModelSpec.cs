@@ -19,6 +19,12 @@ internal sealed record ModelSpec(
     bool Stateful,
     EquatableArray<LayerSpec> Layers)
 {
+    /// <summary>
+    /// PredictBatch runs tiles of sequences through a batched forward pass, each step one matrix product
+    /// for the tile (decided with the layers' backends, by <c>Backends.Choose</c>); else lanes or one by one.
+    /// </summary>
+    public bool BatchesInTiles { get; init; }
+
     public LayerSpec LastLayer => Layers[Layers.Count - 1];
 
     /// <summary>The first recurrent layer: the one the single-layer views (Kernel, RecurrentKernel, Bias) show.</summary>

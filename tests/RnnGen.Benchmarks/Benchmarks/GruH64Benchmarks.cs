@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using RnnGen.Benchmarks.Measurement;
 using RnnGen.Benchmarks.Models;
+using RnnGen.Benchmarks.Training;
 
 namespace RnnGen.Benchmarks.Benchmarks;
 
@@ -8,10 +9,22 @@ namespace RnnGen.Benchmarks.Benchmarks;
 [ModelShape(typeof(GruH64))]
 public class GruH64Benchmarks : GatedShapeBenchmarks
 {
+    /// <summary>Sequences per PredictBatch call (four tiles of the generated model's matrix products); times are reported per sequence.</summary>
+    private const int BatchSequences = 64;
+
     private readonly GruH64 model = new(seed: 7);
 
+    private float[] batchInputs = [];
+
+    private float[] batchOutputs = [];
+
     [GlobalSetup]
-    public void SetUp() => SetUpBaselines(model);
+    public void SetUp()
+    {
+        SetUpBaselines(model);
+        batchInputs = new SyntheticSequences(BatchSequences, GruH64.InputLength, GruH64.OutputLength, seed: 2).Inputs;
+        batchOutputs = new float[BatchSequences * GruH64.OutputLength];
+    }
 
     [Benchmark, BenchmarkCategory(OperationKinds.Predict)]
     public float Generated_Predict()
@@ -36,5 +49,19 @@ public class GruH64Benchmarks : GatedShapeBenchmarks
     {
         model.ClearGradients();
         return model.Backward(Input, Target);
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = BatchSequences), BenchmarkCategory(OperationKinds.PredictBatch)]
+    public float Naive_PredictBatch()
+    {
+        Naive.PredictBatch(batchInputs, batchOutputs);
+        return batchOutputs[^1];
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchSequences), BenchmarkCategory(OperationKinds.PredictBatch)]
+    public float Generated_PredictBatch()
+    {
+        model.PredictBatch(batchInputs, batchOutputs);
+        return batchOutputs[^1];
     }
 }

@@ -4,7 +4,7 @@
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
 //   bidirectional: Bidirectional(GRU(10, tanh, recurrent_activation=sigmoid), merge_mode=mul), 900 parameters;
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
-//   PredictBatch: sequence by sequence, as some layer runs span loops.
+//   PredictBatch: sequence by sequence, as a layer is bidirectional.
 #nullable enable
 
 namespace Gates

@@ -4,7 +4,7 @@
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   gru_1: GRU(2, tanh, recurrent_activation=sigmoid), 96 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
-//   PredictBatch: sequence by sequence, as some layer runs span loops.
+//   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
 #nullable enable
 
 namespace Gates
@@ -195,7 +195,15 @@ namespace RnnGen.Generated
         //        2528        30  gru1PreactivationGradients: gru_1: d loss / d a_t of every step
         //        2560         2  gru1StateGradient: gru_1: d loss / d h_t
         //        2576        30  gru1RecurrentGradients: gru_1: d loss / d h_(t-1)·recurrent_kernel of every step
-        public const int Length = 2606;
+        //        2608      1152  gruStatesTile: PredictBatch: gru: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //        3760      2880  gruGatesTile: PredictBatch: gru: z, r, hh of every step, for 16 sequences, [t][block][sequence][unit]
+        //        6640      2880  gruRecurrentProjectionsTile: PredictBatch: gru: h_(t-1)·recurrent_kernel + recurrent bias of every step, for 16 sequences, [t][block][sequence][unit]
+        //        9520       384  gruScratchTile: PredictBatch: gru: per-step scratch, for 16 sequences, [t][sequence][·]
+        //        9904       192  gru1StatesTile: PredictBatch: gru_1: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //       10096       480  gru1GatesTile: PredictBatch: gru_1: z, r, hh of every step, for 16 sequences, [t][block][sequence][unit]
+        //       10576       480  gru1RecurrentProjectionsTile: PredictBatch: gru_1: h_(t-1)·recurrent_kernel + recurrent bias of every step, for 16 sequences, [t][block][sequence][unit]
+        //       11056        64  gru1ScratchTile: PredictBatch: gru_1: per-step scratch, for 16 sequences, [t][sequence][·]
+        public const int Length = 11120;
 
         /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
         public const int Slack = 16;
@@ -368,15 +376,113 @@ namespace RnnGen.Generated
             }
         }
 
-        /// <summary>Runs count sequences stored one after another.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>Runs count sequences stored one after another, in tiles of 16 side by side (the last tile holds the rest).</summary>
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
-            for (int n = 0; n < count; n++)
+            for (int n = 0; n < count; n += 16)
             {
-                Forward(floats, inputs.Slice(n * 15, 15));
-                floats.Slice(1962, 2).CopyTo(outputs.Slice(n * 2, 2));
+                int rows = Math.Min(16, count - n);
+                PredictTile(floats, inputs.Slice(n * 15, rows * 15), outputs.Slice(n * 2, rows * 2), rows);
             }
+        }
+
+        /// <summary>
+        /// Runs rows (1 to 16) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],
+        /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
+        /// product for the tile, reading each weight once per step rather than once per sequence.
+        /// </summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ReadOnlySpan<float> parameters = floats.Slice(0, 708);
+            // Each layer's buffers for the tile, [t][sequence][·].
+            Span<float> gruStates = floats.Slice(2608, 1152);
+            Span<float> gruGates = floats.Slice(3760, 2880);
+            Span<float> gruRecurrentProjections = floats.Slice(6640, 2880);
+            Span<float> gruScratch = floats.Slice(9520, 384);
+            Span<float> gru1States = floats.Slice(9904, 192);
+            Span<float> gru1Gates = floats.Slice(10096, 480);
+            Span<float> gru1RecurrentProjections = floats.Slice(10576, 480);
+            Span<float> gru1Scratch = floats.Slice(11056, 64);
+            // gru: GRU(12, tanh, recurrent_activation=sigmoid, return_sequences), [5, 3] → [5, 12]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(0, 108); // gru/kernel [3, 36]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(108, 432); // gru/recurrent_kernel [12, 36]
+                ReadOnlySpan<float> bias = parameters.Slice(540, 72); // gru/bias [2, 36]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = gruStates.Slice(0, rows * 12);
+                h.Clear();
+                // x_t·kernel + the input bias does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 5; t++)
+                {
+                    BatchKernels.CopyToRows(bias.Slice(0, 12), gruGates.Slice(t * 576, rows * 12), 12, rows);
+                    BatchKernels.CopyToRows(bias.Slice(12, 12), gruGates.Slice(t * 576 + 192, rows * 12), 12, rows);
+                    BatchKernels.CopyToRows(bias.Slice(24, 12), gruGates.Slice(t * 576 + 384, rows * 12), 12, rows);
+                    BatchKernels.AddMatrixProduct(input.Slice(t * 3, (rows - 1) * 15 + 3), 15, kernel, 36, gruGates.Slice(t * 576, rows * 12), 12, rows, 3, 12);
+                    BatchKernels.AddMatrixProduct(input.Slice(t * 3, (rows - 1) * 15 + 3), 15, kernel.Slice(12), 36, gruGates.Slice(t * 576 + 192, rows * 12), 12, rows, 3, 12);
+                    BatchKernels.AddMatrixProduct(input.Slice(t * 3, (rows - 1) * 15 + 3), 15, kernel.Slice(24), 36, gruGates.Slice(t * 576 + 384, rows * 12), 12, rows, 3, 12);
+                }
+                // [z, r] = sigmoid(x_t·kernel + b_in + h_{t-1}·recurrent_kernel + b_rec); hh = tanh(x_t·kernel_h + b_in_h + r ⊙ (h_{t-1}·recurrent_kernel_h + b_rec_h)); h_t = z ⊙ h_{t-1} + (1 − z) ⊙ hh; the gates overwrite their z in place.
+                for (int t = 0; t < 5; t++)
+                {
+                    BatchKernels.CopyToRows(bias.Slice(36, 12), gruRecurrentProjections.Slice(t * 576, rows * 12), 12, rows);
+                    BatchKernels.CopyToRows(bias.Slice(48, 12), gruRecurrentProjections.Slice(t * 576 + 192, rows * 12), 12, rows);
+                    BatchKernels.CopyToRows(bias.Slice(60, 12), gruRecurrentProjections.Slice(t * 576 + 384, rows * 12), 12, rows);
+                    BatchKernels.AddMatrixProduct(gruStates.Slice(t * 192, rows * 12), 12, recurrentKernel, 36, gruRecurrentProjections.Slice(t * 576, rows * 12), 12, rows, 12, 12);
+                    BatchKernels.AddMatrixProduct(gruStates.Slice(t * 192, rows * 12), 12, recurrentKernel.Slice(12), 36, gruRecurrentProjections.Slice(t * 576 + 192, rows * 12), 12, rows, 12, 12);
+                    BatchKernels.AddMatrixProduct(gruStates.Slice(t * 192, rows * 12), 12, recurrentKernel.Slice(24), 36, gruRecurrentProjections.Slice(t * 576 + 384, rows * 12), 12, rows, 12, 12);
+                    TensorPrimitives.Add(gruGates.Slice(t * 576, rows * 12), gruRecurrentProjections.Slice(t * 576, rows * 12), gruGates.Slice(t * 576, rows * 12));
+                    TensorPrimitives.Add(gruGates.Slice(t * 576 + 192, rows * 12), gruRecurrentProjections.Slice(t * 576 + 192, rows * 12), gruGates.Slice(t * 576 + 192, rows * 12));
+                    Activations.Sigmoid(gruGates.Slice(t * 576, rows * 12));
+                    Activations.Sigmoid(gruGates.Slice(t * 576 + 192, rows * 12));
+                    // reset_after: r scales the candidate's recurrent projection, bias included.
+                    TensorPrimitives.MultiplyAdd(gruGates.Slice(t * 576 + 192, rows * 12), gruRecurrentProjections.Slice(t * 576 + 384, rows * 12), gruGates.Slice(t * 576 + 384, rows * 12), gruGates.Slice(t * 576 + 384, rows * 12));
+                    Activations.Tanh(gruGates.Slice(t * 576 + 384, rows * 12));
+                    Span<float> hT = gruStates.Slice((t + 1) * 192, rows * 12);
+                    gruGates.Slice(t * 576 + 384, rows * 12).CopyTo(hT);
+                    TensorPrimitives.Lerp(hT, gruStates.Slice(t * 192, rows * 12), gruGates.Slice(t * 576, rows * 12), hT);
+                }
+            }
+            // gru_1: GRU(2, tanh, recurrent_activation=sigmoid), [5, 12] → [2]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(612, 72); // gru_1/kernel [12, 6]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(684, 12); // gru_1/recurrent_kernel [2, 6]
+                ReadOnlySpan<float> bias = parameters.Slice(696, 12); // gru_1/bias [2, 6]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = gru1States.Slice(0, rows * 2);
+                h.Clear();
+                // x_t·kernel + the input bias does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 5; t++)
+                {
+                    BatchKernels.CopyToRows(bias.Slice(0, 2), gru1Gates.Slice(t * 96, rows * 2), 2, rows);
+                    BatchKernels.CopyToRows(bias.Slice(2, 2), gru1Gates.Slice(t * 96 + 32, rows * 2), 2, rows);
+                    BatchKernels.CopyToRows(bias.Slice(4, 2), gru1Gates.Slice(t * 96 + 64, rows * 2), 2, rows);
+                    BatchKernels.AddMatrixProduct(gruStates.Slice(192 + t * 192, rows * 12), 12, kernel, 6, gru1Gates.Slice(t * 96, rows * 2), 2, rows, 12, 2);
+                    BatchKernels.AddMatrixProduct(gruStates.Slice(192 + t * 192, rows * 12), 12, kernel.Slice(2), 6, gru1Gates.Slice(t * 96 + 32, rows * 2), 2, rows, 12, 2);
+                    BatchKernels.AddMatrixProduct(gruStates.Slice(192 + t * 192, rows * 12), 12, kernel.Slice(4), 6, gru1Gates.Slice(t * 96 + 64, rows * 2), 2, rows, 12, 2);
+                }
+                // [z, r] = sigmoid(x_t·kernel + b_in + h_{t-1}·recurrent_kernel + b_rec); hh = tanh(x_t·kernel_h + b_in_h + r ⊙ (h_{t-1}·recurrent_kernel_h + b_rec_h)); h_t = z ⊙ h_{t-1} + (1 − z) ⊙ hh; the gates overwrite their z in place.
+                for (int t = 0; t < 5; t++)
+                {
+                    BatchKernels.CopyToRows(bias.Slice(6, 2), gru1RecurrentProjections.Slice(t * 96, rows * 2), 2, rows);
+                    BatchKernels.CopyToRows(bias.Slice(8, 2), gru1RecurrentProjections.Slice(t * 96 + 32, rows * 2), 2, rows);
+                    BatchKernels.CopyToRows(bias.Slice(10, 2), gru1RecurrentProjections.Slice(t * 96 + 64, rows * 2), 2, rows);
+                    BatchKernels.AddMatrixProduct(gru1States.Slice(t * 32, rows * 2), 2, recurrentKernel, 6, gru1RecurrentProjections.Slice(t * 96, rows * 2), 2, rows, 2, 2);
+                    BatchKernels.AddMatrixProduct(gru1States.Slice(t * 32, rows * 2), 2, recurrentKernel.Slice(2), 6, gru1RecurrentProjections.Slice(t * 96 + 32, rows * 2), 2, rows, 2, 2);
+                    BatchKernels.AddMatrixProduct(gru1States.Slice(t * 32, rows * 2), 2, recurrentKernel.Slice(4), 6, gru1RecurrentProjections.Slice(t * 96 + 64, rows * 2), 2, rows, 2, 2);
+                    TensorPrimitives.Add(gru1Gates.Slice(t * 96, rows * 2), gru1RecurrentProjections.Slice(t * 96, rows * 2), gru1Gates.Slice(t * 96, rows * 2));
+                    TensorPrimitives.Add(gru1Gates.Slice(t * 96 + 32, rows * 2), gru1RecurrentProjections.Slice(t * 96 + 32, rows * 2), gru1Gates.Slice(t * 96 + 32, rows * 2));
+                    Activations.Sigmoid(gru1Gates.Slice(t * 96, rows * 2));
+                    Activations.Sigmoid(gru1Gates.Slice(t * 96 + 32, rows * 2));
+                    // reset_after: r scales the candidate's recurrent projection, bias included.
+                    TensorPrimitives.MultiplyAdd(gru1Gates.Slice(t * 96 + 32, rows * 2), gru1RecurrentProjections.Slice(t * 96 + 64, rows * 2), gru1Gates.Slice(t * 96 + 64, rows * 2), gru1Gates.Slice(t * 96 + 64, rows * 2));
+                    Activations.Tanh(gru1Gates.Slice(t * 96 + 64, rows * 2));
+                    Span<float> hT = gru1States.Slice((t + 1) * 32, rows * 2);
+                    gru1Gates.Slice(t * 96 + 64, rows * 2).CopyTo(hT);
+                    TensorPrimitives.Lerp(hT, gru1States.Slice(t * 32, rows * 2), gru1Gates.Slice(t * 96, rows * 2), hT);
+                }
+            }
+            // The last layer's output, one row per sequence: the outputs' own layout.
+            gru1States.Slice(160, rows * 2).CopyTo(outputs);
         }
 
         /// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>

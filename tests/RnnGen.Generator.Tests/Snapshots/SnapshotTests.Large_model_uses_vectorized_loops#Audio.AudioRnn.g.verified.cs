@@ -4,7 +4,7 @@
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   dense: Dense(4, linear), 516 parameters;
 //     loops: register-blocked SIMD products over the rows of the kernel at each step.
-//   PredictBatch: sequence by sequence, as some layer runs span loops.
+//   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
 #nullable enable
 
 namespace Audio
@@ -195,7 +195,9 @@ namespace RnnGen.Generated
         //       44720      8192  simpleRnnPreactivationGradients: simple_rnn: d loss / d a_t of every step
         //       52912       128  simpleRnnStateGradient: simple_rnn: d loss / d h_t
         //       53040         4  denseOutputGradients: dense: d loss / d output
-        public const int Length = 53044;
+        //       53056    133120  simpleRnnStatesTile: PredictBatch: simple_rnn: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //      186176        64  denseOutputsTile: PredictBatch: dense: its output at every step, for 16 sequences, [t][sequence][·]
+        public const int Length = 186240;
 
         /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
         public const int Slack = 16;
@@ -259,15 +261,62 @@ namespace RnnGen.Generated
             }
         }
 
-        /// <summary>Runs count sequences stored one after another.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>Runs count sequences stored one after another, in tiles of 16 side by side (the last tile holds the rest).</summary>
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
-            for (int n = 0; n < count; n++)
+            for (int n = 0; n < count; n += 16)
             {
-                Forward(floats, inputs.Slice(n * 512, 512));
-                floats.Slice(44576, 4).CopyTo(outputs.Slice(n * 4, 4));
+                int rows = Math.Min(16, count - n);
+                PredictTile(floats, inputs.Slice(n * 512, rows * 512), outputs.Slice(n * 4, rows * 4), rows);
             }
+        }
+
+        /// <summary>
+        /// Runs rows (1 to 16) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],
+        /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
+        /// product for the tile, reading each weight once per step rather than once per sequence.
+        /// </summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ReadOnlySpan<float> parameters = floats.Slice(0, 18052);
+            // Each layer's buffers for the tile, [t][sequence][·].
+            Span<float> simpleRnnStates = floats.Slice(53056, 133120);
+            Span<float> denseOutputs = floats.Slice(186176, 64);
+            // simple_rnn: SimpleRNN(128, tanh), [64, 8] → [128]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(0, 1024); // simple_rnn/kernel [8, 128]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(1024, 16384); // simple_rnn/recurrent_kernel [128, 128]
+                ReadOnlySpan<float> bias = parameters.Slice(17408, 128); // simple_rnn/bias [128]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = simpleRnnStates.Slice(0, rows * 128);
+                h.Clear();
+                // x_t·kernel + bias does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 64; t++)
+                {
+                    Span<float> a = simpleRnnStates.Slice((t + 1) * 2048, rows * 128);
+                    BatchKernels.CopyToRows(bias, a, 128, rows);
+                    BatchKernels.AddMatrixProduct(input.Slice(t * 8, (rows - 1) * 512 + 8), 512, kernel, 128, a, 128, rows, 8, 128);
+                }
+                // h_t = tanh(x_t·kernel + h_{t-1}·recurrent_kernel + bias)
+                for (int t = 0; t < 64; t++)
+                {
+                    Span<float> a = simpleRnnStates.Slice((t + 1) * 2048, rows * 128);
+                    BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(t * 2048, rows * 128), 128, recurrentKernel, 128, a, 128, rows, 128, 128);
+                    Activations.Tanh(a);
+                }
+                // Only h_T is output.
+            }
+            // dense: Dense(4, linear), [128] → [4]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(17536, 512); // dense/kernel [128, 4]
+                ReadOnlySpan<float> bias = parameters.Slice(18048, 4); // dense/bias [4]
+                // y = x·kernel + bias
+                Span<float> y = denseOutputs.Slice(0, rows * 4);
+                BatchKernels.CopyToRows(bias, y, 4, rows);
+                BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(131072, rows * 128), 128, kernel, 4, y, 4, rows, 128, 4);
+            }
+            // The last layer's output, one row per sequence: the outputs' own layout.
+            denseOutputs.Slice(0, rows * 4).CopyTo(outputs);
         }
 
         /// <summary>One streaming step through every layer: advances State and writes the last layer's output.</summary>

@@ -10,7 +10,7 @@
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   dense_1: Dense(2, sigmoid), 42 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
-//   PredictBatch: sequence by sequence, as some layer runs span loops.
+//   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
 #nullable enable
 
 namespace Forecasting
@@ -211,7 +211,12 @@ namespace RnnGen.Generated
         //        1984       100  simpleRnn2PreactivationGradients: simple_rnn_2: d loss / d a_t of every step
         //        2096        20  simpleRnn2StateGradient: simple_rnn_2: d loss / d h_t
         //        2128         2  dense1OutputGradients: dense_1: d loss / d output
-        public const int Length = 2130;
+        //        2144       480  denseOutputsTile: PredictBatch: dense: its output at every step, for 16 sequences, [t][sequence][·]
+        //        2624       288  simpleRnnStatesTile: PredictBatch: simple_rnn: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //        2912       672  simpleRnn1StatesTile: PredictBatch: simple_rnn_1: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //        3584      1920  simpleRnn2StatesTile: PredictBatch: simple_rnn_2: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //        5504        32  dense1OutputsTile: PredictBatch: dense_1: its output at every step, for 16 sequences, [t][sequence][·]
+        public const int Length = 5536;
 
         /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
         public const int Slack = 16;
@@ -456,15 +461,124 @@ namespace RnnGen.Generated
             }
         }
 
-        /// <summary>Runs count sequences stored one after another.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>Runs count sequences stored one after another, in tiles of 16 side by side (the last tile holds the rest).</summary>
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
-            for (int n = 0; n < count; n++)
+            for (int n = 0; n < count; n += 16)
             {
-                Forward(floats, inputs.Slice(n * 15, 15));
-                floats.Slice(1744, 2).CopyTo(outputs.Slice(n * 2, 2));
+                int rows = Math.Min(16, count - n);
+                PredictTile(floats, inputs.Slice(n * 15, rows * 15), outputs.Slice(n * 2, rows * 2), rows);
             }
+        }
+
+        /// <summary>
+        /// Runs rows (1 to 16) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],
+        /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
+        /// product for the tile, reading each weight once per step rather than once per sequence.
+        /// </summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ReadOnlySpan<float> parameters = floats.Slice(0, 730);
+            // Each layer's buffers for the tile, [t][sequence][·].
+            Span<float> denseOutputs = floats.Slice(2144, 480);
+            Span<float> simpleRnnStates = floats.Slice(2624, 288);
+            Span<float> simpleRnn1States = floats.Slice(2912, 672);
+            Span<float> simpleRnn2States = floats.Slice(3584, 1920);
+            Span<float> dense1Outputs = floats.Slice(5504, 32);
+            // dense: Dense(6, tanh), [5, 3] → [5, 6]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(0, 18); // dense/kernel [3, 6]
+                ReadOnlySpan<float> bias = parameters.Slice(18, 6); // dense/bias [6]
+                // y = tanh(x·kernel + bias), at every step of the sequence
+                for (int t = 0; t < 5; t++)
+                {
+                    Span<float> y = denseOutputs.Slice(t * 96, rows * 6);
+                    BatchKernels.CopyToRows(bias, y, 6, rows);
+                    BatchKernels.AddMatrixProduct(input.Slice(t * 3, (rows - 1) * 15 + 3), 15, kernel, 6, y, 6, rows, 3, 6);
+                    Activations.Tanh(y);
+                }
+            }
+            // simple_rnn: SimpleRNN(3, relu, use_bias=False, return_sequences, go_backwards), [5, 6] → [5, 3]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(24, 18); // simple_rnn/kernel [6, 3]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(42, 9); // simple_rnn/recurrent_kernel [3, 3]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = simpleRnnStates.Slice(0, rows * 3);
+                h.Clear();
+                // x_t·kernel does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 5; t++)
+                {
+                    Span<float> a = simpleRnnStates.Slice((t + 1) * 48, rows * 3);
+                    a.Clear();
+                    BatchKernels.AddMatrixProduct(denseOutputs.Slice((4 - t) * 96, rows * 6), 6, kernel, 3, a, 3, rows, 6, 3);
+                }
+                // h_t = relu(x_t·kernel + h_{t-1}·recurrent_kernel), over the steps last to first (go_backwards)
+                for (int t = 0; t < 5; t++)
+                {
+                    Span<float> a = simpleRnnStates.Slice((t + 1) * 48, rows * 3);
+                    BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(t * 48, rows * 3), 3, recurrentKernel, 3, a, 3, rows, 3, 3);
+                    Activations.Relu(a);
+                }
+            }
+            // simple_rnn_1: SimpleRNN(7, sigmoid, return_sequences), [5, 3] → [5, 7]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(51, 21); // simple_rnn_1/kernel [3, 7]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(72, 49); // simple_rnn_1/recurrent_kernel [7, 7]
+                ReadOnlySpan<float> bias = parameters.Slice(121, 7); // simple_rnn_1/bias [7]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = simpleRnn1States.Slice(0, rows * 7);
+                h.Clear();
+                // x_t·kernel + bias does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 5; t++)
+                {
+                    Span<float> a = simpleRnn1States.Slice((t + 1) * 112, rows * 7);
+                    BatchKernels.CopyToRows(bias, a, 7, rows);
+                    BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(48 + t * 48, rows * 3), 3, kernel, 7, a, 7, rows, 3, 7);
+                }
+                // h_t = sigmoid(x_t·kernel + h_{t-1}·recurrent_kernel + bias)
+                for (int t = 0; t < 5; t++)
+                {
+                    Span<float> a = simpleRnn1States.Slice((t + 1) * 112, rows * 7);
+                    BatchKernels.AddMatrixProduct(simpleRnn1States.Slice(t * 112, rows * 7), 7, recurrentKernel, 7, a, 7, rows, 7, 7);
+                    Activations.Sigmoid(a);
+                }
+            }
+            // simple_rnn_2: SimpleRNN(20, tanh), [5, 7] → [20]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(128, 140); // simple_rnn_2/kernel [7, 20]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(268, 400); // simple_rnn_2/recurrent_kernel [20, 20]
+                ReadOnlySpan<float> bias = parameters.Slice(668, 20); // simple_rnn_2/bias [20]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = simpleRnn2States.Slice(0, rows * 20);
+                h.Clear();
+                // x_t·kernel + bias does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 5; t++)
+                {
+                    Span<float> a = simpleRnn2States.Slice((t + 1) * 320, rows * 20);
+                    BatchKernels.CopyToRows(bias, a, 20, rows);
+                    BatchKernels.AddMatrixProduct(simpleRnn1States.Slice(112 + t * 112, rows * 7), 7, kernel, 20, a, 20, rows, 7, 20);
+                }
+                // h_t = tanh(x_t·kernel + h_{t-1}·recurrent_kernel + bias)
+                for (int t = 0; t < 5; t++)
+                {
+                    Span<float> a = simpleRnn2States.Slice((t + 1) * 320, rows * 20);
+                    BatchKernels.AddMatrixProduct(simpleRnn2States.Slice(t * 320, rows * 20), 20, recurrentKernel, 20, a, 20, rows, 20, 20);
+                    Activations.Tanh(a);
+                }
+                // Only h_T is output.
+            }
+            // dense_1: Dense(2, sigmoid), [20] → [2]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(688, 40); // dense_1/kernel [20, 2]
+                ReadOnlySpan<float> bias = parameters.Slice(728, 2); // dense_1/bias [2]
+                // y = sigmoid(x·kernel + bias)
+                Span<float> y = dense1Outputs.Slice(0, rows * 2);
+                BatchKernels.CopyToRows(bias, y, 2, rows);
+                BatchKernels.AddMatrixProduct(simpleRnn2States.Slice(1600, rows * 20), 20, kernel, 2, y, 2, rows, 20, 2);
+                Activations.Sigmoid(y);
+            }
+            // The last layer's output, one row per sequence: the outputs' own layout.
+            dense1Outputs.Slice(0, rows * 2).CopyTo(outputs);
         }
 
         /// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>

@@ -10,7 +10,7 @@
 //     loops: register-blocked SIMD products over the rows of the kernel at each step.
 //   dense_2: Dense(1, linear), 17 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
-//   PredictBatch: sequence by sequence, as some layer runs span loops.
+//   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
 #nullable enable
 
 namespace Forecasting
@@ -209,7 +209,12 @@ namespace RnnGen.Generated
         //       23584        32  simpleRnn1StateGradient: simple_rnn_1: d loss / d h_t
         //       23616        16  dense1OutputGradients: dense_1: d loss / d output
         //       23632         1  dense2OutputGradients: dense_2: d loss / d output
-        public const int Length = 23633;
+        //       23648      3072  denseOutputsTile: PredictBatch: dense: its output at every step, for 16 sequences, [t][sequence][·]
+        //       26720     25600  simpleRnnStatesTile: PredictBatch: simple_rnn: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //       52320     12800  simpleRnn1StatesTile: PredictBatch: simple_rnn_1: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
+        //       65120       256  dense1OutputsTile: PredictBatch: dense_1: its output at every step, for 16 sequences, [t][sequence][·]
+        //       65376        16  dense2OutputsTile: PredictBatch: dense_2: its output at every step, for 16 sequences, [t][sequence][·]
+        public const int Length = 65392;
 
         /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
         public const int Slack = 16;
@@ -377,15 +382,111 @@ namespace RnnGen.Generated
             }
         }
 
-        /// <summary>Runs count sequences stored one after another.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>Runs count sequences stored one after another, in tiles of 16 side by side (the last tile holds the rest).</summary>
         public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
         {
-            for (int n = 0; n < count; n++)
+            for (int n = 0; n < count; n += 16)
             {
-                Forward(floats, inputs.Slice(n * 72, 72));
-                floats.Slice(19440, 1).CopyTo(outputs.Slice(n * 1, 1));
+                int rows = Math.Min(16, count - n);
+                PredictTile(floats, inputs.Slice(n * 72, rows * 72), outputs.Slice(n * 1, rows * 1), rows);
             }
+        }
+
+        /// <summary>
+        /// Runs rows (1 to 16) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],
+        /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
+        /// product for the tile, reading each weight once per step rather than once per sequence.
+        /// </summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ReadOnlySpan<float> parameters = floats.Slice(0, 8353);
+            // Each layer's buffers for the tile, [t][sequence][·].
+            Span<float> denseOutputs = floats.Slice(23648, 3072);
+            Span<float> simpleRnnStates = floats.Slice(26720, 25600);
+            Span<float> simpleRnn1States = floats.Slice(52320, 12800);
+            Span<float> dense1Outputs = floats.Slice(65120, 256);
+            Span<float> dense2Outputs = floats.Slice(65376, 16);
+            // dense: Dense(8, tanh), [24, 3] → [24, 8]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(0, 24); // dense/kernel [3, 8]
+                ReadOnlySpan<float> bias = parameters.Slice(24, 8); // dense/bias [8]
+                // y = tanh(x·kernel + bias), at every step of the sequence
+                for (int t = 0; t < 24; t++)
+                {
+                    Span<float> y = denseOutputs.Slice(t * 128, rows * 8);
+                    BatchKernels.CopyToRows(bias, y, 8, rows);
+                    BatchKernels.AddMatrixProduct(input.Slice(t * 3, (rows - 1) * 72 + 3), 72, kernel, 8, y, 8, rows, 3, 8);
+                    Activations.Tanh(y);
+                }
+            }
+            // simple_rnn: SimpleRNN(64, tanh, return_sequences), [24, 8] → [24, 64]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(32, 512); // simple_rnn/kernel [8, 64]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(544, 4096); // simple_rnn/recurrent_kernel [64, 64]
+                ReadOnlySpan<float> bias = parameters.Slice(4640, 64); // simple_rnn/bias [64]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = simpleRnnStates.Slice(0, rows * 64);
+                h.Clear();
+                // x_t·kernel + bias does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 24; t++)
+                {
+                    Span<float> a = simpleRnnStates.Slice((t + 1) * 1024, rows * 64);
+                    BatchKernels.CopyToRows(bias, a, 64, rows);
+                    BatchKernels.AddMatrixProduct(denseOutputs.Slice(t * 128, rows * 8), 8, kernel, 64, a, 64, rows, 8, 64);
+                }
+                // h_t = tanh(x_t·kernel + h_{t-1}·recurrent_kernel + bias)
+                for (int t = 0; t < 24; t++)
+                {
+                    Span<float> a = simpleRnnStates.Slice((t + 1) * 1024, rows * 64);
+                    BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(t * 1024, rows * 64), 64, recurrentKernel, 64, a, 64, rows, 64, 64);
+                    Activations.Tanh(a);
+                }
+            }
+            // simple_rnn_1: SimpleRNN(32, tanh, go_backwards), [24, 64] → [32]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(4704, 2048); // simple_rnn_1/kernel [64, 32]
+                ReadOnlySpan<float> recurrentKernel = parameters.Slice(6752, 1024); // simple_rnn_1/recurrent_kernel [32, 32]
+                ReadOnlySpan<float> bias = parameters.Slice(7776, 32); // simple_rnn_1/bias [32]
+                // h_0 = 0 (its slot is never written, so it stays zero for BPTT).
+                Span<float> h = simpleRnn1States.Slice(0, rows * 32);
+                h.Clear();
+                // x_t·kernel + bias does not depend on h: every step's first, off the recurrence's critical path.
+                for (int t = 0; t < 24; t++)
+                {
+                    Span<float> a = simpleRnn1States.Slice((t + 1) * 512, rows * 32);
+                    BatchKernels.CopyToRows(bias, a, 32, rows);
+                    BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(1024 + (23 - t) * 1024, rows * 64), 64, kernel, 32, a, 32, rows, 64, 32);
+                }
+                // h_t = tanh(x_t·kernel + h_{t-1}·recurrent_kernel + bias), over the steps last to first (go_backwards)
+                for (int t = 0; t < 24; t++)
+                {
+                    Span<float> a = simpleRnn1States.Slice((t + 1) * 512, rows * 32);
+                    BatchKernels.AddMatrixProduct(simpleRnn1States.Slice(t * 512, rows * 32), 32, recurrentKernel, 32, a, 32, rows, 32, 32);
+                    Activations.Tanh(a);
+                }
+                // Only h_T is output.
+            }
+            // dense_1: Dense(16, relu), [32] → [16]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(7808, 512); // dense_1/kernel [32, 16]
+                ReadOnlySpan<float> bias = parameters.Slice(8320, 16); // dense_1/bias [16]
+                // y = relu(x·kernel + bias)
+                Span<float> y = dense1Outputs.Slice(0, rows * 16);
+                BatchKernels.CopyToRows(bias, y, 16, rows);
+                BatchKernels.AddMatrixProduct(simpleRnn1States.Slice(12288, rows * 32), 32, kernel, 16, y, 16, rows, 32, 16);
+                Activations.Relu(y);
+            }
+            // dense_2: Dense(1, linear), [16] → [1]
+            {
+                ReadOnlySpan<float> kernel = parameters.Slice(8336, 16); // dense_2/kernel [16, 1]
+                ReadOnlySpan<float> bias = parameters.Slice(8352, 1); // dense_2/bias [1]
+                // y = x·kernel + bias
+                Span<float> y = dense2Outputs.Slice(0, rows * 1);
+                BatchKernels.CopyToRows(bias, y, 1, rows);
+                BatchKernels.AddMatrixProduct(dense1Outputs.Slice(0, rows * 16), 16, kernel, 1, y, 1, rows, 16, 1);
+            }
+            // The last layer's output, one row per sequence: the outputs' own layout.
+            dense2Outputs.Slice(0, rows * 1).CopyTo(outputs);
         }
 
         /// <summary>Forward, then BPTT back over the layers; returns the mean squared error and adds every gradient.</summary>

@@ -47,6 +47,8 @@ public class KernelAllocationTests
             MatrixKernels.AddVectorTimesMatrix(v, m, acc);
             MatrixKernels.MultiplyMatrixByVector(m, v, acc);
             MatrixKernels.AddOuterProduct(v, v, matrix.AsSpan(0, size * size));
+            BatchKernels.AddMatrixProduct(m, size, m, size, matrix.AsSpan(0, size * size), size, size, size, size);
+            BatchKernels.CopyToRows(v, matrix.AsSpan(0, size * size), size, size);
             Activations.Tanh(acc);
             Activations.Sigmoid(acc);
             Activations.Relu(acc);

@@ -4,14 +4,30 @@ using RnnGen.Generator.Model;
 namespace RnnGen.Generator.Emit.Stack;
 
 /// <summary>
-/// PredictBatch's pass: sequence by sequence through Forward, or, when every layer is written out and
-/// nothing is stateful, whole groups of sequences side by side, one per SIMD lane, at the widest
-/// accelerated width (the JIT keeps only that branch), the rest one by one.
+/// PredictBatch's pass: when every layer is written out and nothing is stateful, whole groups of
+/// sequences side by side, one per SIMD lane, at the widest accelerated width (the JIT keeps only that
+/// branch), the rest one by one; when a layer runs span loops and nothing is stateful, tiles of
+/// sequences side by side, each step of each layer one matrix product for the whole tile
+/// (<see cref="ModelSpec.BatchesInTiles"/>); else sequence by sequence through Forward.
 /// </summary>
 internal static class BatchPasses
 {
+    /// <summary>The roles a layer may have tile buffers of, in the order their locals are declared.</summary>
+    private static readonly BufferRole[] TileRoles =
+    [
+        BufferRole.States, BufferRole.Outputs, BufferRole.Gates, BufferRole.Cells, BufferRole.CellActivations, BufferRole.RecurrentProjections, BufferRole.Scratch,
+    ];
+
     public static void Emit(SourceWriter writer, ModelSpec spec, Buffers buffers)
     {
+        if (spec.BatchesInTiles)
+        {
+            WritePredictBatchInTiles(writer, spec);
+            writer.WriteLine();
+            WritePredictTile(writer, spec, buffers);
+            return;
+        }
+
         WritePredictBatch(writer, spec, buffers);
         if (Backends.UsesLanes(spec))
         {
@@ -54,6 +70,74 @@ internal static class BatchPasses
             {
                 writer.WriteLine($"Forward(floats, inputs.Slice(n * {spec.InputLength}, {spec.InputLength}));");
                 writer.WriteLine($"{output}.CopyTo(outputs.Slice(n * {spec.OutputLength}, {spec.OutputLength}));");
+            }
+        }
+    }
+
+    private static void WritePredictBatchInTiles(SourceWriter writer, ModelSpec spec)
+    {
+        int tile = TileBackend.Rows;
+        writer.WriteLine($"/// <summary>Runs count sequences stored one after another, in tiles of {tile} side by side (the last tile holds the rest).</summary>");
+        using (writer.Block("public static void PredictBatch(Span<float> floats, ReadOnlySpan<float> inputs, Span<float> outputs, int count)"))
+        {
+            using (writer.Block($"for (int n = 0; n < count; n += {tile})"))
+            {
+                writer.WriteLine($"int rows = Math.Min({tile}, count - n);");
+                writer.WriteLine($"PredictTile(floats, inputs.Slice(n * {spec.InputLength}, rows * {spec.InputLength}), outputs.Slice(n * {spec.OutputLength}, rows * {spec.OutputLength}), rows);");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Up to <see cref="TileBackend.Rows"/> sequences through every layer at once. Each layer's buffers hold
+    /// the tile step-major, <c>[t][sequence][·]</c>, so that a step's vectors of every sequence are one
+    /// contiguous matrix: a recurrent layer's input projection and then its recurrence are a matrix
+    /// product per step, <c>[rows, In]·kernel</c> and <c>[rows, U]·recurrent_kernel</c>, whose every weight
+    /// is read once per step for the whole tile, where one sequence at a time reads it once per sequence.
+    /// The tile reads its inputs where they lie, one sequence InputLength floats after another.
+    /// </summary>
+    private static void WritePredictTile(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        int tile = TileBackend.Rows;
+        writer.WriteLine($"/// <summary>");
+        writer.WriteLine($"/// Runs rows (1 to {tile}) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],");
+        writer.WriteLine("/// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix");
+        writer.WriteLine("/// product for the tile, reading each weight once per step rather than once per sequence.");
+        writer.WriteLine($"/// </summary>");
+        using (writer.Block("private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)"))
+        {
+            writer.WriteLine($"ReadOnlySpan<float> parameters = {StackPasses.Slice(buffers.Parameters)};");
+            writer.WriteLine("// Each layer's buffers for the tile, [t][sequence][·].");
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                foreach (BufferRole role in TileRoles)
+                {
+                    if (buffers.TileOf(layer, role) is Buffer buffer)
+                    {
+                        writer.WriteLine($"Span<float> {buffers.Of(layer, role).Name} = {StackPasses.Slice(buffer)};");
+                    }
+                }
+            }
+
+            StackPasses.ForEachLayer(writer, spec, buffers, StackPasses.Pass.Tiles, static (w, emitter, context) => emitter.Forward(w, context));
+            Steps output = LayerContext.OutputOf(spec, buffers, spec.LastLayer, tile);
+            int units = spec.OutputUnits;
+            if (!spec.OutputIsSequence)
+            {
+                writer.WriteLine("// The last layer's output, one row per sequence: the outputs' own layout.");
+                writer.WriteLine($"{output.Span}.Slice({output.Offset}, rows * {units}).CopyTo(outputs);");
+                return;
+            }
+
+            writer.WriteLine("// Each sequence's outputs, step by step, from the rows of each step.");
+            using (writer.Block($"for (int t = 0; t < {spec.TimeSteps}; t++)"))
+            {
+                using (writer.Block("for (int s = 0; s < rows; s++)"))
+                {
+                    string start = (output.Offset == 0 ? "" : $"{output.Offset} + ") + $"t * {tile * units} + " + (units == 1 ? "s" : $"s * {units}");
+                    string to = $"s * {spec.OutputLength} + " + (units == 1 ? "t" : $"t * {units}");
+                    writer.WriteLine($"{output.Span}.Slice({start}, {units}).CopyTo(outputs.Slice({to}, {units}));");
+                }
             }
         }
     }

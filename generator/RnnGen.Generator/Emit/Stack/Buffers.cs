@@ -67,7 +67,7 @@ internal sealed record Buffer(string Name, int Offset, int Length, string Purpos
 /// <summary>
 /// Every float a layered model allocates, carved out of one array at constant offsets: Parameters,
 /// Gradients, State, then each layer's forward buffer and backward scratch, and PredictBatch's lane
-/// buffers. One array keeps the user's type down to one private field; the same list sizes the
+/// or tile buffers. One array keeps the user's type down to one private field; the same list sizes the
 /// array and answers RNNG008.
 /// </summary>
 internal sealed class Buffers
@@ -77,6 +77,7 @@ internal sealed class Buffers
 
     private readonly Dictionary<(int Layer, LayerDirection Direction, BufferRole Role), Buffer> _byLayer = new();
     private readonly Dictionary<(int Layer, LayerDirection Direction), Buffer> _lanes = new();
+    private readonly Dictionary<(int Layer, LayerDirection Direction, BufferRole Role), Buffer> _tiles = new();
     private readonly List<Buffer> _all = new();
     private long _floats;
 
@@ -125,6 +126,14 @@ internal sealed class Buffers
                 _lanes[(owner.Index, owner.Direction)] = Add(CamelCase(owner.Name) + "Lanes", ForwardLength(spec, owner) * ScalarBackend.LaneStride, $"PredictBatch: {owner.Name}'s forward buffer, [element][lane]");
             }
         }
+
+        if (spec.BatchesInTiles)
+        {
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                AddTile(spec, layer);
+            }
+        }
     }
 
     public Buffer Parameters { get; }
@@ -152,6 +161,9 @@ internal sealed class Buffers
     /// <summary>A layer's buffer (one direction's, for a direction of a bidirectional layer).</summary>
     public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, layer.Direction, role)];
 
+    /// <summary>The layer's buffers of a role in PredictBatch's tiles, or null for a role the tiles have none of.</summary>
+    public Buffer? TileOf(LayerSpec layer, BufferRole role) => _tiles.TryGetValue((layer.Index, layer.Direction, role), out Buffer? buffer) ? buffer : null;
+
     /// <summary>The lane buffer standing for the layer's forward buffer in PredictBatch.</summary>
     public Buffer LanesOf(LayerSpec layer) => _lanes[(layer.Index, layer.Direction)];
 
@@ -164,47 +176,62 @@ internal sealed class Buffers
     /// <summary>A layer's forward buffers: its output (or states), and what BPTT reads back of each step.</summary>
     private void AddForward(ModelSpec spec, LayerSpec layer)
     {
+        // A register layer stores each gate block as a whole Vector128: the buffers it stores into get its spare lanes.
+        bool register = layer.Backend == LayerBackend.Register;
+        int padding = register ? RegisterBackend.Lanes - layer.Units : 0;
+        foreach ((BufferRole role, string name, long length, string purpose) in ForwardBuffers(spec, layer, ", for BPTT"))
+        {
+            bool padded = register && role != BufferRole.Scratch;
+            AddFor(layer, role, name, length + (padded ? padding : 0), purpose + (padded && padding > 0 ? ", then room for a Vector128's spare lanes" : ""), padded);
+        }
+    }
+
+    /// <summary>
+    /// A layer's buffers in PredictBatch's tiles: its forward buffers but the pre-activations (only BPTT reads
+    /// them), each holding every step of <see cref="TileBackend.Rows"/> sequences, step-major; a gated layer's
+    /// G·U-wide steps block-major within the step, each block <c>[sequence][unit]</c>.
+    /// </summary>
+    private void AddTile(ModelSpec spec, LayerSpec layer)
+    {
+        foreach ((BufferRole role, string name, long length, string purpose) in ForwardBuffers(spec, layer, ""))
+        {
+            if (role != BufferRole.Preactivations)
+            {
+                // A gated buffer's steps are block-major, so that each gate block of the tile is one contiguous matrix.
+                bool gated = role is BufferRole.Gates or BufferRole.RecurrentProjections;
+                _tiles[(layer.Index, layer.Direction, role)] = Add(name + "Tile", length * TileBackend.Rows, $"PredictBatch: {purpose}, for {TileBackend.Rows} sequences, " + (gated ? "[t][block][sequence][unit]" : "[t][sequence][·]"));
+            }
+        }
+    }
+
+    /// <summary>Each forward buffer of a layer, for one sequence: its role, name, length and what it holds (<paramref name="forBptt"/> after what BPTT reads back).</summary>
+    private static IEnumerable<(BufferRole Role, string Name, long Length, string Purpose)> ForwardBuffers(ModelSpec spec, LayerSpec layer, string forBptt)
+    {
         string stem = CamelCase(layer.Name);
-        long length = ForwardLength(spec, layer);
-        bool padded = layer.Backend == LayerBackend.Register;
-        int padding = padded ? RegisterBackend.Lanes - layer.Units : 0;
-        string purpose = layer.IsRecurrent ? $"{layer.Name}: h_0 .. h_T in processing order" : $"{layer.Name}: its output at every step";
-        AddFor(
-            layer,
-            layer.IsRecurrent ? BufferRole.States : BufferRole.Outputs,
-            stem + (layer.IsRecurrent ? "States" : "Outputs"),
-            length + padding,
-            purpose + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
-            padded);
+        yield return layer.IsRecurrent
+            ? (BufferRole.States, stem + "States", ForwardLength(spec, layer), $"{layer.Name}: h_0 .. h_T in processing order")
+            : (BufferRole.Outputs, stem + "Outputs", ForwardLength(spec, layer), $"{layer.Name}: its output at every step");
+        int width = layer.Kernel.Columns;
         if (layer.KeepsPreactivations)
         {
-            AddFor(
-                layer,
-                BufferRole.Preactivations,
-                stem + "Preactivations",
-                (long)layer.InputSteps(spec.TimeSteps) * layer.Kernel.Columns + padding,
-                $"{layer.Name}: the pre-activation of every step, for BPTT" + (padding > 0 ? ", then room for a Vector128's spare lanes" : ""),
-                padded);
+            yield return (BufferRole.Preactivations, stem + "Preactivations", (long)layer.InputSteps(spec.TimeSteps) * width, $"{layer.Name}: the pre-activation of every step{forBptt}");
         }
 
-        // A register layer stores each gate block as a whole Vector128: the buffers it stores into get its spare lanes.
-        int width = layer.Kernel.Columns;
-        string spare = padding > 0 ? ", then room for a Vector128's spare lanes" : "";
         if (layer.Kind == LayerKind.Lstm)
         {
-            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width + padding, $"{layer.Name}: i, f, g, o of every step, for BPTT{spare}", padded);
-            AddFor(layer, BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units + padding, $"{layer.Name}: c_0 .. c_T in processing order{spare}", padded);
-            AddFor(layer, BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units + padding, $"{layer.Name}: act(c_t) of every step{spare}", padded);
+            yield return (BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: i, f, g, o of every step{forBptt}");
+            yield return (BufferRole.Cells, stem + "Cells", (spec.TimeSteps + 1L) * layer.Units, $"{layer.Name}: c_0 .. c_T in processing order");
+            yield return (BufferRole.CellActivations, stem + "CellActivations", (long)spec.TimeSteps * layer.Units, $"{layer.Name}: act(c_t) of every step");
         }
         else if (layer.Kind == LayerKind.Gru)
         {
-            AddFor(layer, BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width + padding, $"{layer.Name}: z, r, hh of every step, for BPTT{spare}", padded);
+            yield return (BufferRole.Gates, stem + "Gates", (long)spec.TimeSteps * width, $"{layer.Name}: z, r, hh of every step{forBptt}");
             if (layer.ResetAfter)
             {
-                AddFor(layer, BufferRole.RecurrentProjections, stem + "RecurrentProjections", (long)spec.TimeSteps * width + padding, $"{layer.Name}: h_(t-1)·recurrent_kernel + recurrent bias of every step{spare}", padded);
+                yield return (BufferRole.RecurrentProjections, stem + "RecurrentProjections", (long)spec.TimeSteps * width, $"{layer.Name}: h_(t-1)·recurrent_kernel + recurrent bias of every step");
             }
 
-            AddFor(layer, BufferRole.Scratch, stem + "Scratch", 2L * layer.Units, $"{layer.Name}: per-step scratch");
+            yield return (BufferRole.Scratch, stem + "Scratch", 2L * layer.Units, $"{layer.Name}: per-step scratch");
         }
     }
 

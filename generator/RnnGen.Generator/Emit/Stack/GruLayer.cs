@@ -54,7 +54,7 @@ internal sealed class GruLayer : ILayerEmitter
         }
 
         string goesBackwards = layer.GoBackwards ? ", over the steps last to first (go_backwards)" : "";
-        if (ops is ISequenceBackend)
+        if (ops is IProjectingBackend)
         {
             writer.WriteLine("// x_t·kernel" + (layer.UseBias ? " + the input bias" : "") + " does not depend on h: every step's first, off the recurrence's critical path.");
             using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
@@ -116,7 +116,7 @@ internal sealed class GruLayer : ILayerEmitter
     {
         var ops = (IGateBackend)c.Ops;
         LayerSpec layer = c.Layer;
-        writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}} = State" + (ops is ISequenceBackend ? "; z in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
+        writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}} = State" + (ops is IProjectingBackend ? "; z in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
         Vec h = ops.Load(writer, "h", c.State);
         GatedVec z = ops.GateAffine(writer, "z", Blocks, c.Bias, 0, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"));
         ops.AddGateProducts(writer, ops.Read(writer, "x", x), layer.Kernel, z);
@@ -146,7 +146,7 @@ internal sealed class GruLayer : ILayerEmitter
             ActivateGates(writer, ops, layer, z, kept);
             writer.WriteLine("// reset_after: r scales the candidate's recurrent projection, bias included.");
             ops.MultiplyAdd(writer, z.Blocks[R], projection.Blocks[H], z.Blocks[H]);
-            if (keep && c.KeepsStates && ops is not ISequenceBackend)
+            if (keep && c.KeepsStates && ops is not IProjectingBackend)
             {
                 ops.Store(writer, projection.Blocks[H], Block(c.Of(BufferRole.RecurrentProjections, layer.Kernel.Columns).At(t), H, c.U));
             }

@@ -82,11 +82,21 @@ internal interface IGradientBackend : IVectorBackend
 }
 
 /// <summary>
+/// A backend whose vectors live in memory and whose products are cheapest in long calls (loops, and
+/// PredictBatch's tiles): recurrent layers compute the input projection of every step before the
+/// recurrence, which then reads each step's part from the forward buffer. Other backends write each
+/// product out inside the step, into locals.
+/// </summary>
+internal interface IProjectingBackend : IVectorBackend
+{
+}
+
+/// <summary>
 /// A backend whose products are cheapest over a whole sequence at once (loops): recurrent layers
 /// compute the input projection of every step before the recurrence and sum their weight gradients
-/// after it. Other backends write each product out inside the step, into locals.
+/// after it.
 /// </summary>
-internal interface ISequenceBackend : IGradientBackend
+internal interface ISequenceBackend : IGradientBackend, IProjectingBackend
 {
     /// <summary>
     /// <c>gradient += leftᵀ·right</c> over <paramref name="steps"/> rows of both (or, for a bias,

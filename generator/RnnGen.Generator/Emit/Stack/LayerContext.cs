@@ -14,9 +14,11 @@ internal sealed class LayerContext
     /// <param name="input">The layer's input: the model's, or the previous layer's output.</param>
     /// <param name="inputGradient">Where d loss / d input goes, or null for the first layer.</param>
     /// <param name="ops">The backend of this pass.</param>
-    /// <param name="keepsStates">The pass keeps every step's state for BPTT (PredictBatch's lanes keep only outputs).</param>
-    public LayerContext(ModelSpec spec, LayerSpec layer, Buffers buffers, Steps input, Steps? inputGradient, IVectorBackend ops, bool keepsStates = true)
+    /// <param name="keepsStates">The pass keeps every step's state for BPTT (PredictBatch's lanes and tiles keep only outputs).</param>
+    /// <param name="tileRows">PredictBatch's tiles: the sequences of a tile, whose buffers are laid out <c>[t][sequence][width]</c>; 0 for one sequence.</param>
+    public LayerContext(ModelSpec spec, LayerSpec layer, Buffers buffers, Steps input, Steps? inputGradient, IVectorBackend ops, bool keepsStates = true, int tileRows = 0)
     {
+        TileRows = tileRows;
         Spec = spec;
         Layer = layer;
         _buffers = buffers;
@@ -36,6 +38,9 @@ internal sealed class LayerContext
     public IGradientBackend Gradients => (IGradientBackend)Ops;
 
     public bool KeepsStates { get; }
+
+    /// <summary>Sequences per tile in PredictBatch's tiles, whose buffers hold every step's vectors of the tile side by side; else 0.</summary>
+    public int TileRows { get; }
 
     public bool HasInputGradient => _inputGradient is not null;
 
@@ -61,17 +66,13 @@ internal sealed class LayerContext
     public string Buffer(BufferRole role) => _buffers.Of(Layer, role).Name;
 
     /// <summary>One of the layer's buffers, U floats per step.</summary>
-    public Steps Of(BufferRole role)
-    {
-        Buffer buffer = _buffers.Of(Layer, role);
-        return new Steps(buffer.Name, 0, U, buffer.Padded);
-    }
+    public Steps Of(BufferRole role) => Of(role, U);
 
     /// <summary>One of the layer's buffers, <paramref name="width"/> floats per step (a gated layer's G·U).</summary>
     public Steps Of(BufferRole role, int width)
     {
         Buffer buffer = _buffers.Of(Layer, role);
-        return new Steps(buffer.Name, 0, width, buffer.Padded);
+        return TileRows > 0 ? Steps.Tile(buffer.Name, 0, width, TileRows) : new Steps(buffer.Name, 0, width, buffer.Padded);
     }
 
     /// <summary>
@@ -108,16 +109,13 @@ internal sealed class LayerContext
 
     /// <summary>
     /// The layer's output: a recurrent layer's h_1 .. h_T (return_sequences) or h_T, a Dense layer's or a
-    /// bidirectional layer's outputs.
+    /// bidirectional layer's outputs; in PredictBatch's tiles (<paramref name="tileRows"/> sequences), each step's for the whole tile.
     /// </summary>
-    public static Steps OutputOf(ModelSpec spec, Buffers buffers, LayerSpec layer)
+    public static Steps OutputOf(ModelSpec spec, Buffers buffers, LayerSpec layer, int tileRows = 0)
     {
-        if (!layer.IsRecurrent || layer.Bidirectional)
-        {
-            return new Steps(buffers.Of(layer, BufferRole.Outputs).Name, 0, layer.OutputSize);
-        }
-
-        string states = buffers.Of(layer, BufferRole.States).Name;
-        return new Steps(states, layer.ReturnSequences ? layer.Units : spec.TimeSteps * layer.Units, layer.Units);
+        (string span, int offset, int width) = !layer.IsRecurrent || layer.Bidirectional
+            ? (buffers.Of(layer, BufferRole.Outputs).Name, 0, layer.OutputSize)
+            : (buffers.Of(layer, BufferRole.States).Name, layer.ReturnSequences ? layer.Units : spec.TimeSteps * layer.Units, layer.Units);
+        return tileRows > 0 ? Steps.Tile(span, offset, width, tileRows) : new Steps(span, offset, width);
     }
 }

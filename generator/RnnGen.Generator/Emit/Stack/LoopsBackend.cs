@@ -188,7 +188,7 @@ internal sealed class LoopsBackend : ISequenceBackend, IGateGradientBackend
     }
 
     /// <summary><c>kernel</c>, <c>recurrentKernel</c>, <c>bias</c>.</summary>
-    private static string Local(WeightSpec weight) => weight.Name switch
+    internal static string Local(WeightSpec weight) => weight.Name switch
     {
         LayerWeights.RecurrentKernel => "recurrentKernel",
         LayerWeights.Bias => "bias",

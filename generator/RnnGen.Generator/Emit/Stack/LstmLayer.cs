@@ -56,7 +56,7 @@ internal sealed class LstmLayer : ILayerEmitter
         }
 
         string goesBackwards = layer.GoBackwards ? ", over the steps last to first (go_backwards)" : "";
-        if (ops is ISequenceBackend)
+        if (ops is IProjectingBackend)
         {
             writer.WriteLine("// x_t·kernel" + (layer.UseBias ? " + bias" : "") + " does not depend on h: every step's first, off the recurrence's critical path.");
             using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
@@ -133,7 +133,7 @@ internal sealed class LstmLayer : ILayerEmitter
     {
         var ops = (IGateBackend)c.Ops;
         LayerSpec layer = c.Layer;
-        writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}}, c_{{t-1}} = State" + (ops is ISequenceBackend ? "; z, act(c) in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
+        writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}}, c_{{t-1}} = State" + (ops is IProjectingBackend ? "; z, act(c) in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
         Vec h = ops.Load(writer, "h", c.State);
         Vec cell = ops.Load(writer, "c", c.CellState);
         GatedVec z = ops.GateAffine(writer, "z", Blocks, c.Bias, 0, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"));

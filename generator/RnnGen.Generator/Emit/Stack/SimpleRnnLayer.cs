@@ -44,7 +44,7 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
         string goesBackwards = layer.GoBackwards ? ", over the steps last to first (go_backwards)" : "";
         bool keep = c.KeepsStates || layer.ReturnSequences;
         Steps? preactivations = c.Preactivations;
-        if (ops is ISequenceBackend)
+        if (ops is IProjectingBackend)
         {
             writer.WriteLine("// x_t·kernel" + (layer.UseBias ? " + bias" : "") + " does not depend on h: every step's first, off the recurrence's critical path.");
             using (writer.Block($"for (int t = 0; t < {c.T}; t++)"))
@@ -105,7 +105,7 @@ internal sealed class SimpleRnnLayer : ILayerEmitter
     public Place Step(SourceWriter writer, LayerContext c, Place x)
     {
         IVectorBackend ops = c.Ops;
-        writer.WriteLine($"// {Formula(c.Layer)}, with h_{{t-1}} = State" + (ops is ISequenceBackend ? ", computed in the h_1 slot of the forward buffer (Forward rewrites it)" : ""));
+        writer.WriteLine($"// {Formula(c.Layer)}, with h_{{t-1}} = State" + (ops is IProjectingBackend ? ", computed in the h_1 slot of the forward buffer (Forward rewrites it)" : ""));
         Vec h = ops.Read(writer, "h", c.State);
         Vec next = ops.Affine(writer, "next", c.Bias, c.Of(BufferRole.States).At("1"));
         ops.AddProduct(writer, ops.Read(writer, "x", x), c.Layer.Kernel, next);

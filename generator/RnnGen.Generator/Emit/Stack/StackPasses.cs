@@ -205,9 +205,7 @@ internal static class StackPasses
         for (int i = 0; i < count; i++)
         {
             LayerSpec layer = spec.Layers[pass == Pass.Backward ? count - 1 - i : i];
-            Steps input = layer.Index == 0
-                ? new Steps(pass == Pass.Lanes ? "laneInputs" : "input", 0, spec.Features)
-                : LayerContext.OutputOf(spec, buffers, spec.Layers[layer.Index - 1]);
+            Steps input = layer.Index == 0 ? ModelInput(spec, pass) : LayerContext.OutputOf(spec, buffers, spec.Layers[layer.Index - 1], TileRows(pass));
             Steps? inputGradient = pass == Pass.Backward && layer.Index > 0
                 ? new Steps(buffers.Of(spec.Layers[layer.Index - 1], BufferRole.OutputGradients).Name, 0, layer.InputSize)
                 : null;
@@ -248,6 +246,7 @@ internal static class StackPasses
         {
             Pass.Backward => Backends.Backward(layer),
             Pass.Lanes => ScalarBackend.Lanes(laneWidth),
+            Pass.Tiles => TileBackend.Instance,
             _ => Backends.Forward(layer),
         };
         int steps = layer.InputSteps(spec.TimeSteps);
@@ -255,7 +254,7 @@ internal static class StackPasses
         writer.WriteLine($"// {layer.Name}: {layer.Describe()}, [{Shape(steps, layer.InputSize)}] → [{Shape(outSteps, layer.Units)}]");
         using (writer.Block())
         {
-            var context = new LayerContext(spec, layer, buffers, input, inputGradient, ops, keepsStates: pass != Pass.Lanes);
+            var context = new LayerContext(spec, layer, buffers, input, inputGradient, ops, keepsStates: pass is not (Pass.Lanes or Pass.Tiles), TileRows(pass));
             ops.DeclareWeights(writer, layer);
             body(writer, LayerEmitters.For(layer.Kind), context);
         }
@@ -326,7 +325,20 @@ internal static class StackPasses
 
         /// <summary>PredictBatch's forward pass, one sequence per SIMD lane: only outputs are kept.</summary>
         Lanes,
+
+        /// <summary>PredictBatch's forward pass over a tile of sequences, each step one matrix product for the tile: only outputs are kept.</summary>
+        Tiles,
     }
+
+    /// <summary>The model's input as the first layer reads it: one sequence, its lanes, or a tile's sequences InputLength floats apart.</summary>
+    private static Steps ModelInput(ModelSpec spec, Pass pass) => pass switch
+    {
+        Pass.Lanes => new Steps("laneInputs", 0, spec.Features),
+        Pass.Tiles => new Steps("input", 0, spec.Features) { RowStride = spec.InputLength },
+        _ => new Steps("input", 0, spec.Features),
+    };
+
+    private static int TileRows(Pass pass) => pass == Pass.Tiles ? TileBackend.Rows : 0;
 
     /// <summary>Where the last layer's output starts in the array.</summary>
     public static int OutputOffset(ModelSpec spec, Buffers buffers)
