@@ -82,6 +82,9 @@ internal sealed record LayerSpec(
         }
     }
 
+    /// <summary>The specs that own buffers: this layer, and a bidirectional layer's two directions after it.</summary>
+    public LayerSpec[] BufferOwners => Bidirectional ? [this, .. Directions] : [this];
+
     public bool IsRecurrent => LayerWeights.IsRecurrent(Kind);
 
     public WeightSpec Kernel => Weights[0];

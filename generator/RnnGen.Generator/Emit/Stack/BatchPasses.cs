@@ -157,7 +157,7 @@ internal static class BatchPasses
             writer.WriteLine($"ReadOnlySpan<float> parameters = {StackPasses.Slice(buffers.Parameters)};");
             writer.WriteLine($"Span<float> laneInputs = {StackPasses.Slice(buffers.LaneInputs!)};");
             writer.WriteLine("// Each layer's forward buffer, [element][lane].");
-            foreach (LayerSpec owner in spec.Layers.SelectMany(static l => l.Bidirectional ? [l, .. l.Directions] : new[] { l }))
+            foreach (LayerSpec owner in spec.Layers.SelectMany(static l => l.BufferOwners))
             {
                 string name = buffers.Of(owner, owner.IsRecurrent && !owner.Bidirectional ? BufferRole.States : BufferRole.Outputs).Name;
                 writer.WriteLine($"Span<float> {name} = {StackPasses.Slice(buffers.LanesOf(owner))};");

@@ -28,8 +28,8 @@ internal static class BidirectionalMerge
             switch (layer.MergeMode)
             {
                 case MergeMode.Concat:
-                    writer.WriteLine($"{Slice(y, stride)}.CopyTo({Slice(Half(output, 0, u), stride)});");
-                    writer.WriteLine($"{Slice(yRev, stride)}.CopyTo({Slice(Half(output, 1, u), stride)});");
+                    writer.WriteLine($"{Slice(y, stride)}.CopyTo({Slice(output.Block(0, u), stride)});");
+                    writer.WriteLine($"{Slice(yRev, stride)}.CopyTo({Slice(output.Block(1, u), stride)});");
                     break;
                 case MergeMode.Mul:
                     writer.WriteLine($"TensorPrimitives.Multiply({Slice(y, stride)}, {Slice(yRev, stride)}, {Slice(output, stride)});");
@@ -59,8 +59,8 @@ internal static class BidirectionalMerge
             switch (layer.MergeMode)
             {
                 case MergeMode.Concat:
-                    writer.WriteLine($"{Half(gradient, 0, u).Slice}.CopyTo({dy.Slice});");
-                    writer.WriteLine($"{Half(gradient, 1, u).Slice}.CopyTo({dyRev.Slice});");
+                    writer.WriteLine($"{gradient.Block(0, u).Slice}.CopyTo({dy.Slice});");
+                    writer.WriteLine($"{gradient.Block(1, u).Slice}.CopyTo({dyRev.Slice});");
                     break;
                 case MergeMode.Sum:
                     writer.WriteLine($"{gradient.Slice}.CopyTo({dy.Slice});");
@@ -113,6 +113,4 @@ internal static class BidirectionalMerge
     private static string Slice(Place place, int stride) =>
         stride == 1 ? place.Slice : $"{place.Span}.Slice({place.Scaled(0, stride)}, {place.Length * stride})";
 
-    /// <summary>The first or second U floats of a concatenated place.</summary>
-    private static Place Half(Place place, int half, int units) => place with { Start = place.Index(half * units), Length = units };
 }

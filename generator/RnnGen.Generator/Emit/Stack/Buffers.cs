@@ -121,7 +121,7 @@ internal sealed class Buffers
         if (Backends.UsesLanes(spec))
         {
             LaneInputs = Add("laneInputs", (long)spec.InputLength * ScalarBackend.LaneStride, "PredictBatch: a group's inputs, [t * Features + f][lane]");
-            foreach (LayerSpec owner in spec.Layers.SelectMany(static l => l.Bidirectional ? [l, .. l.Directions] : new[] { l }))
+            foreach (LayerSpec owner in spec.Layers.SelectMany(static l => l.BufferOwners))
             {
                 _lanes[(owner.Index, owner.Direction)] = Add(CamelCase(owner.Name) + "Lanes", ForwardLength(spec, owner) * ScalarBackend.LaneStride, $"PredictBatch: {owner.Name}'s forward buffer, [element][lane]");
             }

@@ -87,7 +87,7 @@ internal sealed class GruLayer : ILayerEmitter
                 if (c.KeepsStates)
                 {
                     writer.WriteLine("// z, r and hh are kept for BPTT.");
-                    StoreGates(writer, ops, z, gates.At("t"), c.U);
+                    z.Store(writer, ops, gates.At("t"));
                 }
 
                 ops.Interpolate(writer, z.Blocks[Z], h, z.Blocks[H]);
@@ -148,7 +148,7 @@ internal sealed class GruLayer : ILayerEmitter
             ops.MultiplyAdd(writer, z.Blocks[R], projection.Blocks[H], z.Blocks[H]);
             if (keep && c.KeepsStates && ops is not IProjectingBackend)
             {
-                ops.Store(writer, projection.Blocks[H], Block(c.Of(BufferRole.RecurrentProjections, layer.Kernel.Columns).At(t), H, c.U));
+                ops.Store(writer, projection.Blocks[H], c.Of(BufferRole.RecurrentProjections, layer.Kernel.Columns).At(t).Block(H, c.U));
             }
         }
         else
@@ -164,7 +164,7 @@ internal sealed class GruLayer : ILayerEmitter
 
         if (kept is not null)
         {
-            ops.Store(writer, z.Blocks[H], Block(kept, H, c.U));
+            ops.Store(writer, z.Blocks[H], kept.Block(H, c.U));
         }
 
         ops.Activate(writer, layer.Activation, z.Blocks[H]);
@@ -176,8 +176,8 @@ internal sealed class GruLayer : ILayerEmitter
         if (kept is not null)
         {
             writer.WriteLine("// The pre-activations are kept for BPTT: swish's derivative is no function of its output.");
-            ops.Store(writer, z.Blocks[Z], Block(kept, Z, layer.Units));
-            ops.Store(writer, z.Blocks[R], Block(kept, R, layer.Units));
+            ops.Store(writer, z.Blocks[Z], kept.Block(Z, layer.Units));
+            ops.Store(writer, z.Blocks[R], kept.Block(R, layer.Units));
         }
 
         ops.Activate(writer, layer.RecurrentActivation, z.Blocks[Z]);
@@ -221,25 +221,25 @@ internal sealed class GruLayer : ILayerEmitter
             Place at = dz.At("t - 1");
 
             writer.WriteLine($"// dz_z = dh ⊙ (h_{{t-1}} − hh) ⊙ {Derivative(layer.RecurrentActivation, "z")}; dz_h = dh ⊙ (1 − z) ⊙ {Derivative(layer.Activation, "hh")}");
-            Vec dzZ = ops.Declare(writer, "dzZ", Block(at, Z, u));
+            Vec dzZ = ops.Declare(writer, "dzZ", at.Block(Z, u));
             ops.Subtract(writer, hp, gate.Blocks[H], dzZ);
             ops.Multiply(writer, dzZ, dh, dzZ);
-            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, From(layer.RecurrentActivation, gate, pre, Z), dzZ);
-            Vec dzH = ops.Declare(writer, "dzH", Block(at, H, u));
+            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, gate.DerivativeInput(layer.RecurrentActivation, pre, Z), dzZ);
+            Vec dzH = ops.Declare(writer, "dzH", at.Block(H, u));
             ops.MultiplyByComplement(writer, gate.Blocks[Z], dh, dzH);
-            ops.MultiplyByDerivative(writer, layer.Activation, From(layer.Activation, gate, pre, H), dzH);
+            ops.MultiplyByDerivative(writer, layer.Activation, gate.DerivativeInput(layer.Activation, pre, H), dzH);
 
             writer.WriteLine("// dh_{t-1} starts with the direct path: dh ⊙ z.");
             ops.Multiply(writer, dh, gate.Blocks[Z], dh);
-            Vec dzR = ops.Declare(writer, "dzR", Block(at, R, u));
+            Vec dzR = ops.Declare(writer, "dzR", at.Block(R, u));
             Vec candidateGradient;
             Vec recurrentLeft;
             if (layer.ResetAfter)
             {
                 writer.WriteLine($"// dz_r = dz_h ⊙ (h_{{t-1}}·recurrent_kernel_h + b_rec_h) ⊙ {Derivative(layer.RecurrentActivation, "r")}; the recurrent projection's h block gets dz_h ⊙ r");
-                ops.Multiply(writer, dzH, ops.Read(writer, "huH", Block(c.Of(BufferRole.RecurrentProjections, kernel.Columns).At("t - 1"), H, u)), dzR);
-                ops.MultiplyByDerivative(writer, layer.RecurrentActivation, From(layer.RecurrentActivation, gate, pre, R), dzR);
-                Place projectionAt = sequence is null ? Block(scratch.At("0"), 0, u) : Block(c.Of(BufferRole.RecurrentGradients, kernel.Columns).At("t - 1"), H, u);
+                ops.Multiply(writer, dzH, ops.Read(writer, "huH", c.Of(BufferRole.RecurrentProjections, kernel.Columns).At("t - 1").Block(H, u)), dzR);
+                ops.MultiplyByDerivative(writer, layer.RecurrentActivation, gate.DerivativeInput(layer.RecurrentActivation, pre, R), dzR);
+                Place projectionAt = sequence is null ? scratch.At("0") : c.Of(BufferRole.RecurrentGradients, kernel.Columns).At("t - 1").Block(H, u);
                 candidateGradient = ops.Declare(writer, "duH", projectionAt);
                 ops.Multiply(writer, dzH, gate.Blocks[R], candidateGradient);
                 recurrentLeft = hp;
@@ -250,7 +250,7 @@ internal sealed class GruLayer : ILayerEmitter
                 Vec resetGradient = ops.Zero(writer, "drh", scratch.At("0"));
                 ops.AddBlockTransposedProduct(writer, recurrent, H, dzH, resetGradient);
                 ops.Multiply(writer, resetGradient, hp, dzR);
-                ops.MultiplyByDerivative(writer, layer.RecurrentActivation, From(layer.RecurrentActivation, gate, pre, R), dzR);
+                ops.MultiplyByDerivative(writer, layer.RecurrentActivation, gate.DerivativeInput(layer.RecurrentActivation, pre, R), dzR);
                 ops.MultiplyAdd(writer, resetGradient, gate.Blocks[R], dh);
                 candidateGradient = dzH;
                 recurrentLeft = ops.Declare(writer, "rh", scratch.At("1"));
@@ -305,8 +305,8 @@ internal sealed class GruLayer : ILayerEmitter
             {
                 writer.WriteLine("// The recurrent projection's gradient: [dz_z, dz_r, dz_h ⊙ r]; dh_{t-1} += it·recurrent_kernelᵀ");
                 Place projectionGradient = c.Of(BufferRole.RecurrentGradients, kernel.Columns).At("t - 1");
-                ops.Store(writer, dzZ, Block(projectionGradient, Z, u));
-                ops.Store(writer, dzR, Block(projectionGradient, R, u));
+                ops.Store(writer, dzZ, projectionGradient.Block(Z, u));
+                ops.Store(writer, dzR, projectionGradient.Block(R, u));
                 Vec back = ops.Declare(writer, "dhu", scratch.At("1"));
                 ops.MultiplyByTransposed(writer, recurrent, ops.Read(writer, "duT", projectionGradient), back);
                 ops.Add(writer, back, dh);
@@ -384,20 +384,8 @@ internal sealed class GruLayer : ILayerEmitter
         }
     }
 
-    private static void StoreGates(SourceWriter writer, IGateBackend ops, GatedVec z, Place place, int units)
-    {
-        for (int g = 0; g < Blocks; g++)
-        {
-            ops.Store(writer, z.Blocks[g], Block(place, g, units));
-        }
-    }
 
-    /// <summary>What a block's derivative is written in terms of: its kept pre-activation for swish, else its output.</summary>
-    private static Vec From(Activation activation, GatedVec gate, GatedVec? z, int block) =>
-        activation == Activation.Swish ? z!.Blocks[block] : gate.Blocks[block];
 
     private static string Derivative(Activation activation, string of) => $"{LayerWeights.ActivationName(activation)}'({of})";
 
-    /// <summary>Block g of a gated place: U floats from g·U.</summary>
-    private static Place Block(Place place, int block, int units) => place with { Start = place.Index(block * units), Length = units };
 }

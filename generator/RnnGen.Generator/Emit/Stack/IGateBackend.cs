@@ -8,7 +8,24 @@ namespace RnnGen.Generator.Emit.Stack;
 /// one (loops: a span, so a product fills every block in one call); each of <paramref name="Blocks"/>
 /// is a vector of U the other operations take.
 /// </summary>
-internal sealed record GatedVec(Vec? Whole, Vec[] Blocks);
+internal sealed record GatedVec(Vec? Whole, Vec[] Blocks)
+{
+    /// <summary>Stores every block at its part of <paramref name="place"/> (G·U floats), in block order.</summary>
+    public void Store(SourceWriter writer, IVectorBackend ops, Place place)
+    {
+        for (int g = 0; g < Blocks.Length; g++)
+        {
+            ops.Store(writer, Blocks[g], place.Block(g, Blocks[g].Length));
+        }
+    }
+
+    /// <summary>
+    /// What block <paramref name="block"/>'s derivative is written in terms of: its kept pre-activation
+    /// (<paramref name="preactivations"/>) for swish, else its output (this, the activated gates).
+    /// </summary>
+    public Vec DerivativeInput(Activation activation, GatedVec? preactivations, int block) =>
+        activation == Activation.Swish ? preactivations!.Blocks[block] : Blocks[block];
+}
 
 /// <summary>
 /// The operations LSTM and GRU add to <see cref="IVectorBackend"/> for their forward and streaming

@@ -103,7 +103,7 @@ internal sealed class LstmLayer : ILayerEmitter
                 if (c.KeepsStates)
                 {
                     writer.WriteLine("// The gates, c_t and act(c_t) are kept for BPTT.");
-                    StoreGates(writer, ops, z, gates.At("t"), c.U);
+                    z.Store(writer, ops, gates.At("t"));
                     ops.Store(writer, cell, cells.At("t + 1"));
                     ops.Store(writer, activated, cellActivations.At("t"));
                 }
@@ -182,12 +182,12 @@ internal sealed class LstmLayer : ILayerEmitter
             Place at = dz.At("t - 1");
 
             writer.WriteLine($"// dz_o = dh ⊙ act(c_t) ⊙ {Derivative(layer.RecurrentActivation)}");
-            Vec dzO = ops.Copy(writer, "dzO", dh, Block(at, O, u));
+            Vec dzO = ops.Copy(writer, "dzO", dh, at.Block(O, u));
             ops.Multiply(writer, dzO, activated, dzO);
-            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, From(layer.RecurrentActivation, gate, z, O), dzO);
+            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, gate.DerivativeInput(layer.RecurrentActivation, z, O), dzO);
 
             writer.WriteLine("// dc += dh ⊙ o ⊙ act'(c_t), written in terms of " + (layer.Activation == Activation.Swish ? "c_t" : "act(c_t)") + " (dz_i's slot is the scratch)");
-            Vec dzI = ops.Copy(writer, "dzI", dh, Block(at, I, u));
+            Vec dzI = ops.Copy(writer, "dzI", dh, at.Block(I, u));
             ops.Multiply(writer, dzI, gate.Blocks[O], dzI);
             Vec cellOrActivated = layer.Activation == Activation.Swish ? ops.Read(writer, "cT", cells.At("t")) : activated;
             ops.MultiplyByDerivative(writer, layer.Activation, cellOrActivated, dzI);
@@ -195,13 +195,13 @@ internal sealed class LstmLayer : ILayerEmitter
 
             writer.WriteLine("// dz_i = dc ⊙ g ⊙ ra'(i); dz_f = dc ⊙ c_{t-1} ⊙ ra'(f); dz_c = dc ⊙ i ⊙ act'(g)");
             ops.Multiply(writer, dc, gate.Blocks[C], dzI);
-            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, From(layer.RecurrentActivation, gate, z, I), dzI);
-            Vec dzF = ops.Declare(writer, "dzF", Block(at, F, u));
+            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, gate.DerivativeInput(layer.RecurrentActivation, z, I), dzI);
+            Vec dzF = ops.Declare(writer, "dzF", at.Block(F, u));
             ops.Multiply(writer, dc, ops.Read(writer, "cp", cells.At("t - 1")), dzF);
-            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, From(layer.RecurrentActivation, gate, z, F), dzF);
-            Vec dzC = ops.Declare(writer, "dzC", Block(at, C, u));
+            ops.MultiplyByDerivative(writer, layer.RecurrentActivation, gate.DerivativeInput(layer.RecurrentActivation, z, F), dzF);
+            Vec dzC = ops.Declare(writer, "dzC", at.Block(C, u));
             ops.Multiply(writer, dc, gate.Blocks[I], dzC);
-            ops.MultiplyByDerivative(writer, layer.Activation, From(layer.Activation, gate, z, C), dzC);
+            ops.MultiplyByDerivative(writer, layer.Activation, gate.DerivativeInput(layer.Activation, z, C), dzC);
 
             writer.WriteLine("// dc_{t-1} = dc ⊙ f");
             ops.Multiply(writer, dc, gate.Blocks[F], dc);
@@ -276,24 +276,12 @@ internal sealed class LstmLayer : ILayerEmitter
         if (preactivations is not null)
         {
             writer.WriteLine("// z_t is kept for BPTT: swish's derivative is no function of its output.");
-            StoreGates(writer, ops, z, preactivations.At("t"), units);
+            z.Store(writer, ops, preactivations.At("t"));
         }
     }
 
-    private static void StoreGates(SourceWriter writer, IGateBackend ops, GatedVec z, Place place, int units)
-    {
-        for (int g = 0; g < Blocks; g++)
-        {
-            ops.Store(writer, z.Blocks[g], Block(place, g, units));
-        }
-    }
 
-    /// <summary>What a block's derivative is written in terms of: its kept pre-activation for swish, else its output.</summary>
-    private static Vec From(Activation activation, GatedVec gate, GatedVec? z, int block) =>
-        activation == Activation.Swish ? z!.Blocks[block] : gate.Blocks[block];
 
     private static string Derivative(Activation activation) => LayerWeights.ActivationName(activation) + "'(o)";
 
-    /// <summary>Block g of a gated place: U floats from g·U.</summary>
-    private static Place Block(Place place, int block, int units) => place with { Start = place.Index(block * units), Length = units };
 }

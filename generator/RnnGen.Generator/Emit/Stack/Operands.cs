@@ -33,6 +33,9 @@ internal sealed record Place(string Span, string Start, int Length, bool Padded 
             : $"{Parenthesized(index)} * {factor}";
     }
 
+    /// <summary>The <paramref name="index"/>-th run of <paramref name="length"/> floats within this place: block g of a gated vector, half of a concatenation.</summary>
+    public Place Block(int index, int length) => this with { Start = Index(index * length), Length = length };
+
     /// <summary>Element <paramref name="k"/>: <c>Span[Start + k]</c>.</summary>
     public string Element(int k) => $"{Span}[{Index(k)}]";
 

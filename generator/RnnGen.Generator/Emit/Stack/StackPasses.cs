@@ -289,7 +289,7 @@ internal static class StackPasses
         {
             foreach (LayerSpec layer in spec.Layers)
             {
-                foreach (LayerSpec owner in layer.Bidirectional ? [layer, .. layer.Directions] : new[] { layer })
+                foreach (LayerSpec owner in layer.BufferOwners)
                 {
                     if (IsOwn(owner, role))
                     {
