@@ -295,10 +295,8 @@ namespace RnnGen.Generated
                     Span<float> hu = forwardGruRecurrentProjections.Slice(t * 30, 30);
                     bias.Slice(30, 30).CopyTo(hu);
                     MatrixKernels.AddVectorTimesMatrix(forwardGruStates.Slice(t * 10, 10), recurrentKernel, hu);
-                    TensorPrimitives.Add(z.Slice(0, 10), hu.Slice(0, 10), z.Slice(0, 10));
-                    TensorPrimitives.Add(z.Slice(10, 10), hu.Slice(10, 10), z.Slice(10, 10));
-                    Activations.Sigmoid(z.Slice(0, 10));
-                    Activations.Sigmoid(z.Slice(10, 10));
+                    TensorPrimitives.Add(z.Slice(0, 20), hu.Slice(0, 20), z.Slice(0, 20));
+                    Activations.Sigmoid(z.Slice(0, 20));
                     // reset_after: r scales the candidate's recurrent projection, bias included.
                     TensorPrimitives.MultiplyAdd(z.Slice(10, 10), hu.Slice(20, 10), z.Slice(20, 10), z.Slice(20, 10));
                     Activations.Tanh(z.Slice(20, 10));
@@ -329,10 +327,8 @@ namespace RnnGen.Generated
                     Span<float> hu = backwardGruRecurrentProjections.Slice(t * 30, 30);
                     bias.Slice(30, 30).CopyTo(hu);
                     MatrixKernels.AddVectorTimesMatrix(backwardGruStates.Slice(t * 10, 10), recurrentKernel, hu);
-                    TensorPrimitives.Add(z.Slice(0, 10), hu.Slice(0, 10), z.Slice(0, 10));
-                    TensorPrimitives.Add(z.Slice(10, 10), hu.Slice(10, 10), z.Slice(10, 10));
-                    Activations.Sigmoid(z.Slice(0, 10));
-                    Activations.Sigmoid(z.Slice(10, 10));
+                    TensorPrimitives.Add(z.Slice(0, 20), hu.Slice(0, 20), z.Slice(0, 20));
+                    Activations.Sigmoid(z.Slice(0, 20));
                     // reset_after: r scales the candidate's recurrent projection, bias included.
                     TensorPrimitives.MultiplyAdd(z.Slice(10, 10), hu.Slice(20, 10), z.Slice(20, 10), z.Slice(20, 10));
                     Activations.Tanh(z.Slice(20, 10));

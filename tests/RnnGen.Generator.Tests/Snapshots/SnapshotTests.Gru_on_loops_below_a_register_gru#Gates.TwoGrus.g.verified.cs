@@ -262,10 +262,8 @@ namespace RnnGen.Generated
                     Span<float> hu = gruRecurrentProjections.Slice(t * 36, 36);
                     bias.Slice(36, 36).CopyTo(hu);
                     MatrixKernels.AddVectorTimesMatrix(gruStates.Slice(t * 12, 12), recurrentKernel, hu);
-                    TensorPrimitives.Add(z.Slice(0, 12), hu.Slice(0, 12), z.Slice(0, 12));
-                    TensorPrimitives.Add(z.Slice(12, 12), hu.Slice(12, 12), z.Slice(12, 12));
-                    Activations.Sigmoid(z.Slice(0, 12));
-                    Activations.Sigmoid(z.Slice(12, 12));
+                    TensorPrimitives.Add(z.Slice(0, 24), hu.Slice(0, 24), z.Slice(0, 24));
+                    Activations.Sigmoid(z.Slice(0, 24));
                     // reset_after: r scales the candidate's recurrent projection, bias included.
                     TensorPrimitives.MultiplyAdd(z.Slice(12, 12), hu.Slice(24, 12), z.Slice(24, 12), z.Slice(24, 12));
                     Activations.Tanh(z.Slice(24, 12));
@@ -323,18 +321,18 @@ namespace RnnGen.Generated
                         x7 = gruStates[12 + t * 12 + 7], x8 = gruStates[12 + t * 12 + 8],
                         x9 = gruStates[12 + t * 12 + 9], x10 = gruStates[12 + t * 12 + 10],
                         x11 = gruStates[12 + t * 12 + 11];
-                    z_0_0 = z_0_0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                        x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0;
-                    z_0_1 = z_0_1 + x0 * k0_1 + x1 * k1_1 + x2 * k2_1 + x3 * k3_1 + x4 * k4_1 + x5 * k5_1 + x6 * k6_1 +
-                        x7 * k7_1 + x8 * k8_1 + x9 * k9_1 + x10 * k10_1 + x11 * k11_1;
-                    z_1_0 = z_1_0 + x0 * k0_2 + x1 * k1_2 + x2 * k2_2 + x3 * k3_2 + x4 * k4_2 + x5 * k5_2 + x6 * k6_2 +
-                        x7 * k7_2 + x8 * k8_2 + x9 * k9_2 + x10 * k10_2 + x11 * k11_2;
-                    z_1_1 = z_1_1 + x0 * k0_3 + x1 * k1_3 + x2 * k2_3 + x3 * k3_3 + x4 * k4_3 + x5 * k5_3 + x6 * k6_3 +
-                        x7 * k7_3 + x8 * k8_3 + x9 * k9_3 + x10 * k10_3 + x11 * k11_3;
-                    z_2_0 = z_2_0 + x0 * k0_4 + x1 * k1_4 + x2 * k2_4 + x3 * k3_4 + x4 * k4_4 + x5 * k5_4 + x6 * k6_4 +
-                        x7 * k7_4 + x8 * k8_4 + x9 * k9_4 + x10 * k10_4 + x11 * k11_4;
-                    z_2_1 = z_2_1 + x0 * k0_5 + x1 * k1_5 + x2 * k2_5 + x3 * k3_5 + x4 * k4_5 + x5 * k5_5 + x6 * k6_5 +
-                        x7 * k7_5 + x8 * k8_5 + x9 * k9_5 + x10 * k10_5 + x11 * k11_5;
+                    z_0_0 = z_0_0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0)) +
+                        ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0) + (x3 * k3_0 + x7 * k7_0 + x11 * k11_0));
+                    z_0_1 = z_0_1 + ((x0 * k0_1 + x4 * k4_1 + x8 * k8_1) + (x1 * k1_1 + x5 * k5_1 + x9 * k9_1)) +
+                        ((x2 * k2_1 + x6 * k6_1 + x10 * k10_1) + (x3 * k3_1 + x7 * k7_1 + x11 * k11_1));
+                    z_1_0 = z_1_0 + ((x0 * k0_2 + x4 * k4_2 + x8 * k8_2) + (x1 * k1_2 + x5 * k5_2 + x9 * k9_2)) +
+                        ((x2 * k2_2 + x6 * k6_2 + x10 * k10_2) + (x3 * k3_2 + x7 * k7_2 + x11 * k11_2));
+                    z_1_1 = z_1_1 + ((x0 * k0_3 + x4 * k4_3 + x8 * k8_3) + (x1 * k1_3 + x5 * k5_3 + x9 * k9_3)) +
+                        ((x2 * k2_3 + x6 * k6_3 + x10 * k10_3) + (x3 * k3_3 + x7 * k7_3 + x11 * k11_3));
+                    z_2_0 = z_2_0 + ((x0 * k0_4 + x4 * k4_4 + x8 * k8_4) + (x1 * k1_4 + x5 * k5_4 + x9 * k9_4)) +
+                        ((x2 * k2_4 + x6 * k6_4 + x10 * k10_4) + (x3 * k3_4 + x7 * k7_4 + x11 * k11_4));
+                    z_2_1 = z_2_1 + ((x0 * k0_5 + x4 * k4_5 + x8 * k8_5) + (x1 * k1_5 + x5 * k5_5 + x9 * k9_5)) +
+                        ((x2 * k2_5 + x6 * k6_5 + x10 * k10_5) + (x3 * k3_5 + x7 * k7_5 + x11 * k11_5));
                     float hu_0_0 = b1_0, hu_0_1 = b1_1;
                     float hu_1_0 = b1_2, hu_1_1 = b1_3;
                     float hu_2_0 = b1_4, hu_2_1 = b1_5;
@@ -512,10 +510,8 @@ namespace RnnGen.Generated
                 Span<float> hu = gruRecurrentProjections.Slice(0, 36);
                 bias.Slice(36, 36).CopyTo(hu);
                 MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, hu);
-                TensorPrimitives.Add(z.Slice(0, 12), hu.Slice(0, 12), z.Slice(0, 12));
-                TensorPrimitives.Add(z.Slice(12, 12), hu.Slice(12, 12), z.Slice(12, 12));
-                Activations.Sigmoid(z.Slice(0, 12));
-                Activations.Sigmoid(z.Slice(12, 12));
+                TensorPrimitives.Add(z.Slice(0, 24), hu.Slice(0, 24), z.Slice(0, 24));
+                Activations.Sigmoid(z.Slice(0, 24));
                 // reset_after: r scales the candidate's recurrent projection, bias included.
                 TensorPrimitives.MultiplyAdd(z.Slice(12, 12), hu.Slice(24, 12), z.Slice(24, 12), z.Slice(24, 12));
                 Activations.Tanh(z.Slice(24, 12));
@@ -564,18 +560,18 @@ namespace RnnGen.Generated
                 float z_2_0 = b0_4, z_2_1 = b0_5;
                 float x0 = state[0], x1 = state[1], x2 = state[2], x3 = state[3], x4 = state[4], x5 = state[5],
                     x6 = state[6], x7 = state[7], x8 = state[8], x9 = state[9], x10 = state[10], x11 = state[11];
-                z_0_0 = z_0_0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                    x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0;
-                z_0_1 = z_0_1 + x0 * k0_1 + x1 * k1_1 + x2 * k2_1 + x3 * k3_1 + x4 * k4_1 + x5 * k5_1 + x6 * k6_1 +
-                    x7 * k7_1 + x8 * k8_1 + x9 * k9_1 + x10 * k10_1 + x11 * k11_1;
-                z_1_0 = z_1_0 + x0 * k0_2 + x1 * k1_2 + x2 * k2_2 + x3 * k3_2 + x4 * k4_2 + x5 * k5_2 + x6 * k6_2 +
-                    x7 * k7_2 + x8 * k8_2 + x9 * k9_2 + x10 * k10_2 + x11 * k11_2;
-                z_1_1 = z_1_1 + x0 * k0_3 + x1 * k1_3 + x2 * k2_3 + x3 * k3_3 + x4 * k4_3 + x5 * k5_3 + x6 * k6_3 +
-                    x7 * k7_3 + x8 * k8_3 + x9 * k9_3 + x10 * k10_3 + x11 * k11_3;
-                z_2_0 = z_2_0 + x0 * k0_4 + x1 * k1_4 + x2 * k2_4 + x3 * k3_4 + x4 * k4_4 + x5 * k5_4 + x6 * k6_4 +
-                    x7 * k7_4 + x8 * k8_4 + x9 * k9_4 + x10 * k10_4 + x11 * k11_4;
-                z_2_1 = z_2_1 + x0 * k0_5 + x1 * k1_5 + x2 * k2_5 + x3 * k3_5 + x4 * k4_5 + x5 * k5_5 + x6 * k6_5 +
-                    x7 * k7_5 + x8 * k8_5 + x9 * k9_5 + x10 * k10_5 + x11 * k11_5;
+                z_0_0 = z_0_0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0)) +
+                    ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0) + (x3 * k3_0 + x7 * k7_0 + x11 * k11_0));
+                z_0_1 = z_0_1 + ((x0 * k0_1 + x4 * k4_1 + x8 * k8_1) + (x1 * k1_1 + x5 * k5_1 + x9 * k9_1)) +
+                    ((x2 * k2_1 + x6 * k6_1 + x10 * k10_1) + (x3 * k3_1 + x7 * k7_1 + x11 * k11_1));
+                z_1_0 = z_1_0 + ((x0 * k0_2 + x4 * k4_2 + x8 * k8_2) + (x1 * k1_2 + x5 * k5_2 + x9 * k9_2)) +
+                    ((x2 * k2_2 + x6 * k6_2 + x10 * k10_2) + (x3 * k3_2 + x7 * k7_2 + x11 * k11_2));
+                z_1_1 = z_1_1 + ((x0 * k0_3 + x4 * k4_3 + x8 * k8_3) + (x1 * k1_3 + x5 * k5_3 + x9 * k9_3)) +
+                    ((x2 * k2_3 + x6 * k6_3 + x10 * k10_3) + (x3 * k3_3 + x7 * k7_3 + x11 * k11_3));
+                z_2_0 = z_2_0 + ((x0 * k0_4 + x4 * k4_4 + x8 * k8_4) + (x1 * k1_4 + x5 * k5_4 + x9 * k9_4)) +
+                    ((x2 * k2_4 + x6 * k6_4 + x10 * k10_4) + (x3 * k3_4 + x7 * k7_4 + x11 * k11_4));
+                z_2_1 = z_2_1 + ((x0 * k0_5 + x4 * k4_5 + x8 * k8_5) + (x1 * k1_5 + x5 * k5_5 + x9 * k9_5)) +
+                    ((x2 * k2_5 + x6 * k6_5 + x10 * k10_5) + (x3 * k3_5 + x7 * k7_5 + x11 * k11_5));
                 float hu_0_0 = b1_0, hu_0_1 = b1_1;
                 float hu_1_0 = b1_2, hu_1_1 = b1_3;
                 float hu_2_0 = b1_4, hu_2_1 = b1_5;

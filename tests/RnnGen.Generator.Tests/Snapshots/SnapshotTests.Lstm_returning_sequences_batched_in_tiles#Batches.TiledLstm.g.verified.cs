@@ -249,18 +249,10 @@ namespace RnnGen.Generated
                 {
                     Span<float> z = lstmGates.Slice(t * 128, 128);
                     MatrixKernels.AddVectorTimesMatrix(lstmStates.Slice(t * 32, 32), recurrentKernel, z);
-                    Activations.Sigmoid(z.Slice(0, 32));
-                    Activations.Sigmoid(z.Slice(32, 32));
-                    Activations.Tanh(z.Slice(64, 32));
-                    Activations.Sigmoid(z.Slice(96, 32));
                     Span<float> cT = lstmCells.Slice((t + 1) * 32, 32);
-                    TensorPrimitives.Multiply(z.Slice(32, 32), lstmCells.Slice(t * 32, 32), cT);
-                    TensorPrimitives.MultiplyAdd(z.Slice(0, 32), z.Slice(64, 32), cT, cT);
                     Span<float> ac = lstmCellActivations.Slice(t * 32, 32);
-                    cT.CopyTo(ac);
-                    Activations.Tanh(ac);
                     Span<float> hT = lstmStates.Slice((t + 1) * 32, 32);
-                    TensorPrimitives.Multiply(z.Slice(96, 32), ac, hT);
+                    GateKernels.LstmSigmoidTanh(z, lstmCells.Slice(t * 32, 32), cT, ac, hT);
                 }
             }
             // dense: Dense(1, linear), [16, 32] → [16, 1]
@@ -319,11 +311,11 @@ namespace RnnGen.Generated
                         x26 = lstmStates[32 + t * 32 + 26], x27 = lstmStates[32 + t * 32 + 27],
                         x28 = lstmStates[32 + t * 32 + 28], x29 = lstmStates[32 + t * 32 + 29],
                         x30 = lstmStates[32 + t * 32 + 30], x31 = lstmStates[32 + t * 32 + 31];
-                    y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                        x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0 + x12 * k12_0 + x13 * k13_0 +
-                        x14 * k14_0 + x15 * k15_0 + x16 * k16_0 + x17 * k17_0 + x18 * k18_0 + x19 * k19_0 +
-                        x20 * k20_0 + x21 * k21_0 + x22 * k22_0 + x23 * k23_0 + x24 * k24_0 + x25 * k25_0 +
-                        x26 * k26_0 + x27 * k27_0 + x28 * k28_0 + x29 * k29_0 + x30 * k30_0 + x31 * k31_0;
+                    y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0 + x16 * k16_0 + x20 * k20_0 +
+                        x24 * k24_0 + x28 * k28_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0 + x13 * k13_0 + x17 * k17_0 +
+                        x21 * k21_0 + x25 * k25_0 + x29 * k29_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 +
+                        x14 * k14_0 + x18 * k18_0 + x22 * k22_0 + x26 * k26_0 + x30 * k30_0) + (x3 * k3_0 + x7 * k7_0 +
+                        x11 * k11_0 + x15 * k15_0 + x19 * k19_0 + x23 * k23_0 + x27 * k27_0 + x31 * k31_0));
                     denseOutputs[t] = y0;
                 }
             }
@@ -382,11 +374,11 @@ namespace RnnGen.Generated
                     BatchKernels.AddMatrixProduct(lstmStates.Slice(t * 512, rows * 32), 32, recurrentKernel.Slice(32), 128, lstmGates.Slice(t * 2048 + 512, rows * 32), 32, rows, 32, 32);
                     BatchKernels.AddMatrixProduct(lstmStates.Slice(t * 512, rows * 32), 32, recurrentKernel.Slice(64), 128, lstmGates.Slice(t * 2048 + 1024, rows * 32), 32, rows, 32, 32);
                     BatchKernels.AddMatrixProduct(lstmStates.Slice(t * 512, rows * 32), 32, recurrentKernel.Slice(96), 128, lstmGates.Slice(t * 2048 + 1536, rows * 32), 32, rows, 32, 32);
+                    Span<float> cT = lstmCells.Slice((t + 1) * 512, rows * 32);
                     Activations.Sigmoid(lstmGates.Slice(t * 2048, rows * 32));
                     Activations.Sigmoid(lstmGates.Slice(t * 2048 + 512, rows * 32));
                     Activations.Tanh(lstmGates.Slice(t * 2048 + 1024, rows * 32));
                     Activations.Sigmoid(lstmGates.Slice(t * 2048 + 1536, rows * 32));
-                    Span<float> cT = lstmCells.Slice((t + 1) * 512, rows * 32);
                     TensorPrimitives.Multiply(lstmGates.Slice(t * 2048 + 512, rows * 32), lstmCells.Slice(t * 512, rows * 32), cT);
                     TensorPrimitives.MultiplyAdd(lstmGates.Slice(t * 2048, rows * 32), lstmGates.Slice(t * 2048 + 1024, rows * 32), cT, cT);
                     Span<float> ac = lstmCellActivations.Slice(t * 512, rows * 32);
@@ -441,16 +433,8 @@ namespace RnnGen.Generated
                 bias.Slice(0, 128).CopyTo(z);
                 MatrixKernels.AddVectorTimesMatrix(input.Slice(0, 2), kernel, z);
                 MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, z);
-                Activations.Sigmoid(z.Slice(0, 32));
-                Activations.Sigmoid(z.Slice(32, 32));
-                Activations.Tanh(z.Slice(64, 32));
-                Activations.Sigmoid(z.Slice(96, 32));
-                TensorPrimitives.Multiply(z.Slice(32, 32), c, c);
-                TensorPrimitives.MultiplyAdd(z.Slice(0, 32), z.Slice(64, 32), c, c);
                 Span<float> ac = lstmCellActivations.Slice(0, 32);
-                c.CopyTo(ac);
-                Activations.Tanh(ac);
-                TensorPrimitives.Multiply(z.Slice(96, 32), ac, h);
+                GateKernels.LstmSigmoidTanh(z, c, c, ac, h);
             }
             // dense: Dense(1, linear)
             {
@@ -496,11 +480,11 @@ namespace RnnGen.Generated
                     x17 = state[17], x18 = state[18], x19 = state[19], x20 = state[20], x21 = state[21],
                     x22 = state[22], x23 = state[23], x24 = state[24], x25 = state[25], x26 = state[26],
                     x27 = state[27], x28 = state[28], x29 = state[29], x30 = state[30], x31 = state[31];
-                y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                    x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0 + x12 * k12_0 + x13 * k13_0 +
-                    x14 * k14_0 + x15 * k15_0 + x16 * k16_0 + x17 * k17_0 + x18 * k18_0 + x19 * k19_0 + x20 * k20_0 +
-                    x21 * k21_0 + x22 * k22_0 + x23 * k23_0 + x24 * k24_0 + x25 * k25_0 + x26 * k26_0 + x27 * k27_0 +
-                    x28 * k28_0 + x29 * k29_0 + x30 * k30_0 + x31 * k31_0;
+                y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0 + x16 * k16_0 + x20 * k20_0 + x24 * k24_0 +
+                    x28 * k28_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0 + x13 * k13_0 + x17 * k17_0 + x21 * k21_0 +
+                    x25 * k25_0 + x29 * k29_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 + x14 * k14_0 + x18 * k18_0 +
+                    x22 * k22_0 + x26 * k26_0 + x30 * k30_0) + (x3 * k3_0 + x7 * k7_0 + x11 * k11_0 + x15 * k15_0 +
+                    x19 * k19_0 + x23 * k23_0 + x27 * k27_0 + x31 * k31_0));
                 denseOutputs[0] = y0;
             }
             denseOutputs.Slice(0, 1).CopyTo(output);

@@ -448,12 +448,12 @@ namespace RnnGen.Generated
                     x12 = simpleRnn2States[112], x13 = simpleRnn2States[113], x14 = simpleRnn2States[114],
                     x15 = simpleRnn2States[115], x16 = simpleRnn2States[116], x17 = simpleRnn2States[117],
                     x18 = simpleRnn2States[118], x19 = simpleRnn2States[119];
-                y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                    x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0 + x12 * k12_0 + x13 * k13_0 +
-                    x14 * k14_0 + x15 * k15_0 + x16 * k16_0 + x17 * k17_0 + x18 * k18_0 + x19 * k19_0;
-                y1 = y1 + x0 * k0_1 + x1 * k1_1 + x2 * k2_1 + x3 * k3_1 + x4 * k4_1 + x5 * k5_1 + x6 * k6_1 +
-                    x7 * k7_1 + x8 * k8_1 + x9 * k9_1 + x10 * k10_1 + x11 * k11_1 + x12 * k12_1 + x13 * k13_1 +
-                    x14 * k14_1 + x15 * k15_1 + x16 * k16_1 + x17 * k17_1 + x18 * k18_1 + x19 * k19_1;
+                y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0 + x16 * k16_0) + (x1 * k1_0 + x5 * k5_0 +
+                    x9 * k9_0 + x13 * k13_0 + x17 * k17_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 + x14 * k14_0 +
+                    x18 * k18_0) + (x3 * k3_0 + x7 * k7_0 + x11 * k11_0 + x15 * k15_0 + x19 * k19_0));
+                y1 = y1 + ((x0 * k0_1 + x4 * k4_1 + x8 * k8_1 + x12 * k12_1 + x16 * k16_1) + (x1 * k1_1 + x5 * k5_1 +
+                    x9 * k9_1 + x13 * k13_1 + x17 * k17_1)) + ((x2 * k2_1 + x6 * k6_1 + x10 * k10_1 + x14 * k14_1 +
+                    x18 * k18_1) + (x3 * k3_1 + x7 * k7_1 + x11 * k11_1 + x15 * k15_1 + x19 * k19_1));
                 y0 = Activations.Sigmoid(y0);
                 y1 = Activations.Sigmoid(y1);
                 dense1Outputs[0] = y0;

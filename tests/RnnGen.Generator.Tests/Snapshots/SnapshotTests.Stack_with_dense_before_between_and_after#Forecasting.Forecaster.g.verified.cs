@@ -375,9 +375,9 @@ namespace RnnGen.Generated
                     x4 = dense1Outputs[4], x5 = dense1Outputs[5], x6 = dense1Outputs[6], x7 = dense1Outputs[7],
                     x8 = dense1Outputs[8], x9 = dense1Outputs[9], x10 = dense1Outputs[10], x11 = dense1Outputs[11],
                     x12 = dense1Outputs[12], x13 = dense1Outputs[13], x14 = dense1Outputs[14], x15 = dense1Outputs[15];
-                y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                    x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0 + x12 * k12_0 + x13 * k13_0 +
-                    x14 * k14_0 + x15 * k15_0;
+                y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0 +
+                    x13 * k13_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 + x14 * k14_0) + (x3 * k3_0 + x7 * k7_0 +
+                    x11 * k11_0 + x15 * k15_0));
                 dense2Outputs[0] = y0;
             }
         }

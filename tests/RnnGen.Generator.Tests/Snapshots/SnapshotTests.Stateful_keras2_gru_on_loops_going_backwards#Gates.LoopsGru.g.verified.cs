@@ -247,8 +247,7 @@ namespace RnnGen.Generated
                     {
                         TensorPrimitives.MultiplyAdd(recurrentKernel.Slice(i * 27 + 9, 9), gruStates.Slice(t * 9, 9)[i], z.Slice(9, 9), z.Slice(9, 9));
                     }
-                    Activations.Sigmoid(z.Slice(0, 9));
-                    Activations.Sigmoid(z.Slice(9, 9));
+                    Activations.Sigmoid(z.Slice(0, 18));
                     // reset_after=False: r scales h_{t-1} before its product with the candidate's columns.
                     Span<float> rh = gruScratch.Slice(0, 9);
                     TensorPrimitives.Multiply(z.Slice(9, 9), gruStates.Slice(t * 9, 9), rh);
@@ -284,8 +283,8 @@ namespace RnnGen.Generated
                     float x0 = gruStates[9 + t * 9], x1 = gruStates[9 + t * 9 + 1], x2 = gruStates[9 + t * 9 + 2],
                         x3 = gruStates[9 + t * 9 + 3], x4 = gruStates[9 + t * 9 + 4], x5 = gruStates[9 + t * 9 + 5],
                         x6 = gruStates[9 + t * 9 + 6], x7 = gruStates[9 + t * 9 + 7], x8 = gruStates[9 + t * 9 + 8];
-                    y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                        x7 * k7_0 + x8 * k8_0;
+                    y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0) + (x1 * k1_0 + x5 * k5_0)) + ((x2 * k2_0 +
+                        x6 * k6_0) + (x3 * k3_0 + x7 * k7_0));
                     denseOutputs[t] = y0;
                 }
             }

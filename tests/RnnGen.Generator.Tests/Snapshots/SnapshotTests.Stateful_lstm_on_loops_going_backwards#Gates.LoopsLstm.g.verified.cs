@@ -246,18 +246,10 @@ namespace RnnGen.Generated
                 {
                     Span<float> z = lstmGates.Slice(t * 36, 36);
                     MatrixKernels.AddVectorTimesMatrix(lstmStates.Slice(t * 9, 9), recurrentKernel, z);
-                    Activations.Sigmoid(z.Slice(0, 9));
-                    Activations.Sigmoid(z.Slice(9, 9));
-                    Activations.Tanh(z.Slice(18, 9));
-                    Activations.Sigmoid(z.Slice(27, 9));
                     Span<float> cT = lstmCells.Slice((t + 1) * 9, 9);
-                    TensorPrimitives.Multiply(z.Slice(9, 9), lstmCells.Slice(t * 9, 9), cT);
-                    TensorPrimitives.MultiplyAdd(z.Slice(0, 9), z.Slice(18, 9), cT, cT);
                     Span<float> ac = lstmCellActivations.Slice(t * 9, 9);
-                    cT.CopyTo(ac);
-                    Activations.Tanh(ac);
                     Span<float> hT = lstmStates.Slice((t + 1) * 9, 9);
-                    TensorPrimitives.Multiply(z.Slice(27, 9), ac, hT);
+                    GateKernels.LstmSigmoidTanh(z, lstmCells.Slice(t * 9, 9), cT, ac, hT);
                 }
                 // Stateful: leave h_T, c_T in State for the next call.
                 lstmStates.Slice(36, 9).CopyTo(state.Slice(0, 9));
@@ -283,8 +275,8 @@ namespace RnnGen.Generated
                     float x0 = lstmStates[9 + t * 9], x1 = lstmStates[9 + t * 9 + 1], x2 = lstmStates[9 + t * 9 + 2],
                         x3 = lstmStates[9 + t * 9 + 3], x4 = lstmStates[9 + t * 9 + 4], x5 = lstmStates[9 + t * 9 + 5],
                         x6 = lstmStates[9 + t * 9 + 6], x7 = lstmStates[9 + t * 9 + 7], x8 = lstmStates[9 + t * 9 + 8];
-                    y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                        x7 * k7_0 + x8 * k8_0;
+                    y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0) + (x1 * k1_0 + x5 * k5_0)) + ((x2 * k2_0 +
+                        x6 * k6_0) + (x3 * k3_0 + x7 * k7_0));
                     denseOutputs[t] = y0;
                 }
             }

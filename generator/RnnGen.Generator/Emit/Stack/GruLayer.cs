@@ -141,8 +141,16 @@ internal sealed class GruLayer : ILayerEmitter
         {
             GatedVec projection = ops.GateAffine(writer, "hu", Blocks, c.Bias, 1, c.Of(BufferRole.RecurrentProjections, layer.Kernel.Columns).At(t));
             ops.AddGateProducts(writer, previous, layer.RecurrentKernel!, projection);
-            ops.Add(writer, projection.Blocks[Z], z.Blocks[Z]);
-            ops.Add(writer, projection.Blocks[R], z.Blocks[R]);
+            if (projection.Run(Z, 2) is { } projected && z.Run(Z, 2) is { } gates)
+            {
+                ops.Add(writer, projected, gates);
+            }
+            else
+            {
+                ops.Add(writer, projection.Blocks[Z], z.Blocks[Z]);
+                ops.Add(writer, projection.Blocks[R], z.Blocks[R]);
+            }
+
             ActivateGates(writer, ops, layer, z, kept);
             writer.WriteLine("// reset_after: r scales the candidate's recurrent projection, bias included.");
             ops.MultiplyAdd(writer, z.Blocks[R], projection.Blocks[H], z.Blocks[H]);
@@ -180,8 +188,7 @@ internal sealed class GruLayer : ILayerEmitter
             ops.Store(writer, z.Blocks[R], kept.Block(R, layer.Units));
         }
 
-        ops.Activate(writer, layer.RecurrentActivation, z.Blocks[Z]);
-        ops.Activate(writer, layer.RecurrentActivation, z.Blocks[R]);
+        z.Activate(writer, ops, layer.RecurrentActivation, Z, 2);
     }
 
     public void Backward(SourceWriter writer, LayerContext c)

@@ -20,6 +20,41 @@ internal sealed record GatedVec(Vec? Whole, Vec[] Blocks)
     }
 
     /// <summary>
+    /// Blocks <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1 as one vector,
+    /// where the backend keeps them side by side in one span (loops), so that one call covers them all;
+    /// null where each block is its own vector.
+    /// </summary>
+    public Vec? Run(int first, int count)
+    {
+        if (Whole is null || count < 2)
+        {
+            return null;
+        }
+
+        int units = Blocks[0].Length;
+        Place? memory = Whole.Memory is { } place ? place with { Start = place.Index(first * units), Length = count * units } : null;
+        return new Vec($"{Whole.Name}.Slice({first * units}, {count * units})", count * units, memory);
+    }
+
+    /// <summary>
+    /// <c>block = activation(block)</c> for blocks <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1,
+    /// in one call where they are one span (<see cref="Run"/>).
+    /// </summary>
+    public void Activate(SourceWriter writer, IVectorBackend ops, Activation activation, int first, int count)
+    {
+        if (Run(first, count) is { } run)
+        {
+            ops.Activate(writer, activation, run);
+            return;
+        }
+
+        for (int g = first; g < first + count; g++)
+        {
+            ops.Activate(writer, activation, Blocks[g]);
+        }
+    }
+
+    /// <summary>
     /// What block <paramref name="block"/>'s derivative is written in terms of: its kept pre-activation
     /// (<paramref name="preactivations"/>) for swish, else its output (this, the activated gates).
     /// </summary>
@@ -84,4 +119,18 @@ internal interface IGateGradientBackend : IGateBackend, IGradientBackend
 
     /// <summary><c>result = a − b</c>, element-wise.</summary>
     void Subtract(SourceWriter writer, Vec a, Vec b, Vec result);
+}
+
+/// <summary>
+/// A backend that writes the element-wise part of an LSTM cell with Keras' default activations
+/// (recurrent sigmoid, tanh) as one call over the units (span loops: <c>GateKernels</c>), where one
+/// call per operation would load and store every block again.
+/// </summary>
+internal interface IFusedCellBackend
+{
+    /// <summary>
+    /// <c>z = [σ(i), σ(f), tanh(c), σ(o)]</c> in place, <c>cell = σ(f) ⊙ previousCell + σ(i) ⊙ tanh(z_c)</c>,
+    /// <c>cellActivation = tanh(cell)</c>, <c>output = σ(o) ⊙ cellActivation</c>; cell may be previousCell.
+    /// </summary>
+    void LstmCell(SourceWriter writer, GatedVec z, Vec previousCell, Vec cell, Vec cellActivation, Vec output);
 }

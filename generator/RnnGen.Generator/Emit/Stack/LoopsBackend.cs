@@ -7,7 +7,7 @@ namespace RnnGen.Generator.Emit.Stack;
 /// the JIT folds: the backend of every layer too large to write out unit by unit. A vector is a
 /// span over the place it lives at, so storing it where it lives writes nothing.
 /// </summary>
-internal sealed class LoopsBackend : ISequenceBackend, IGateGradientBackend
+internal sealed class LoopsBackend : ISequenceBackend, IGateGradientBackend, IFusedCellBackend
 {
     public static readonly LoopsBackend Instance = new();
 
@@ -172,6 +172,9 @@ internal sealed class LoopsBackend : ISequenceBackend, IGateGradientBackend
 
     public void Subtract(SourceWriter writer, Vec a, Vec b, Vec result) =>
         writer.WriteLine($"TensorPrimitives.Subtract({a.Name}, {b.Name}, {result.Name});");
+
+    public void LstmCell(SourceWriter writer, GatedVec z, Vec previousCell, Vec cell, Vec cellActivation, Vec output) =>
+        writer.WriteLine($"GateKernels.LstmSigmoidTanh({z.Whole!.Name}, {previousCell.Name}, {cell.Name}, {cellActivation.Name}, {output.Name});");
 
     /// <summary>Block g of a gated span: the slice from g·U, living at that part of the span's place.</summary>
     private static GatedVec Blocks(Vec whole, int blocks)

@@ -71,14 +71,22 @@ internal sealed class LstmLayer : ILayerEmitter
                 GatedVec z = ops.LoadGates(writer, "z", Blocks, gates.At("t"));
                 ops.AddGateProducts(writer, ops.Read(writer, "h", states.At("t")), layer.RecurrentKernel!, z);
                 KeepPreactivations(writer, ops, z, preactivations, c.U);
-                ActivateGates(writer, ops, layer, z);
+                Vec previous = ops.Read(writer, "cp", cells.At("t"));
                 Vec next = ops.Declare(writer, "cT", cells.At("t + 1"));
-                ops.Multiply(writer, z.Blocks[F], ops.Read(writer, "cp", cells.At("t")), next);
-                ops.MultiplyAdd(writer, z.Blocks[I], z.Blocks[C], next);
-                Vec activated = ops.Copy(writer, "ac", next, cellActivations.At("t"));
-                ops.Activate(writer, layer.Activation, activated);
-                Vec output = ops.Declare(writer, "hT", states.At("t + 1"));
-                ops.Multiply(writer, z.Blocks[O], activated, output);
+                if (FusedCell(ops, layer) is { } fused)
+                {
+                    fused.LstmCell(writer, z, previous, next, ops.Declare(writer, "ac", cellActivations.At("t")), ops.Declare(writer, "hT", states.At("t + 1")));
+                }
+                else
+                {
+                    ActivateGates(writer, ops, layer, z);
+                    ops.Multiply(writer, z.Blocks[F], previous, next);
+                    ops.MultiplyAdd(writer, z.Blocks[I], z.Blocks[C], next);
+                    Vec activated = ops.Copy(writer, "ac", next, cellActivations.At("t"));
+                    ops.Activate(writer, layer.Activation, activated);
+                    Vec output = ops.Declare(writer, "hT", states.At("t + 1"));
+                    ops.Multiply(writer, z.Blocks[O], activated, output);
+                }
             }
 
             h = ops.Read(writer, "h", states.At($"{c.T}"));
@@ -139,6 +147,14 @@ internal sealed class LstmLayer : ILayerEmitter
         GatedVec z = ops.GateAffine(writer, "z", Blocks, c.Bias, 0, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"));
         ops.AddGateProducts(writer, ops.Read(writer, "x", x), layer.Kernel, z);
         ops.AddGateProducts(writer, h, layer.RecurrentKernel!, z);
+        if (FusedCell(ops, layer) is { } fused)
+        {
+            fused.LstmCell(writer, z, cell, cell, ops.Declare(writer, "ac", c.Of(BufferRole.CellActivations).At("0")), h);
+            ops.Store(writer, cell, c.CellState);
+            ops.Store(writer, h, c.State);
+            return c.State;
+        }
+
         ActivateGates(writer, ops, layer, z);
         ops.Multiply(writer, z.Blocks[F], cell, cell);
         ops.MultiplyAdd(writer, z.Blocks[I], z.Blocks[C], cell);
@@ -149,6 +165,10 @@ internal sealed class LstmLayer : ILayerEmitter
         ops.Store(writer, h, c.State);
         return c.State;
     }
+
+    /// <summary>The backend's one-call cell where it has one and the layer has Keras' default activations, else null.</summary>
+    private static IFusedCellBackend? FusedCell(IGateBackend ops, LayerSpec layer) =>
+        ops is IFusedCellBackend fused && layer.RecurrentActivation == Activation.Sigmoid && layer.Activation == Activation.Tanh ? fused : null;
 
     public void Backward(SourceWriter writer, LayerContext c)
     {
@@ -264,8 +284,8 @@ internal sealed class LstmLayer : ILayerEmitter
     /// <summary>i, f, o = ra(z) in place; g = act(z_c).</summary>
     private static void ActivateGates(SourceWriter writer, IGateBackend ops, LayerSpec layer, GatedVec z)
     {
-        ops.Activate(writer, layer.RecurrentActivation, z.Blocks[I]);
-        ops.Activate(writer, layer.RecurrentActivation, z.Blocks[F]);
+        // i and f are side by side: one call for both where they are one span.
+        z.Activate(writer, ops, layer.RecurrentActivation, I, 2);
         ops.Activate(writer, layer.Activation, z.Blocks[C]);
         ops.Activate(writer, layer.RecurrentActivation, z.Blocks[O]);
     }

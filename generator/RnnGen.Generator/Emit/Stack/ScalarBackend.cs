@@ -313,14 +313,50 @@ internal sealed class ScalarBackend : IGateGradientBackend
                 continue;
             }
 
-            var terms = new List<string>(vector.Length + 1) { a };
+            var products = new List<string>(vector.Length);
             for (int i = 0; i < vector.Length; i++)
             {
-                terms.Add($"{vector.Name}{i} * {Weight(matrix, i, column)}");
+                products.Add($"{vector.Name}{i} * {Weight(matrix, i, column)}");
             }
 
-            writer.WriteWrapped($"{a} = ", terms, " +", ";");
+            writer.WriteWrapped($"{a} = ", SumTerms(a, products), " +", ";");
         }
+    }
+
+    /// <summary>The most products a sum adds one after another; longer sums interleave <see cref="PartialSums"/> chains.</summary>
+    private const int MaxChainedProducts = 8;
+
+    /// <summary>The partial sums of a long dot product: four add latencies overlap where one chain waits on each.</summary>
+    private const int PartialSums = 4;
+
+    /// <summary>
+    /// <c>start + p0 + p1 + …</c> for a few products; for more, <c>start + ((p0 + p4 + …) + (p1 + p5 + …)) + ((p2 + …) + (p3 + …))</c>,
+    /// whose chains the CPU runs side by side (floats do not reassociate, so the parentheses are the order).
+    /// </summary>
+    private static List<string> SumTerms(string start, List<string> products)
+    {
+        var terms = new List<string>(products.Count + 1) { start };
+        if (products.Count <= MaxChainedProducts)
+        {
+            terms.AddRange(products);
+            return terms;
+        }
+
+        string[] opens = ["((", "(", "((", "("];
+        string[] closes = [")", "))", ")", "))"];
+        for (int chain = 0; chain < PartialSums; chain++)
+        {
+            int first = terms.Count;
+            for (int i = chain; i < products.Count; i += PartialSums)
+            {
+                terms.Add(products[i]);
+            }
+
+            terms[first] = opens[chain] + terms[first];
+            terms[terms.Count - 1] += closes[chain];
+        }
+
+        return terms;
     }
 
     private string ZeroElement => _width == 0 ? "0f" : $"{Type}.Zero";
