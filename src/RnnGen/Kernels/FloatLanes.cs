@@ -56,6 +56,9 @@ internal interface IFloatLanes<TVector>
 
     static abstract TVector Subtract(TVector left, TVector right);
 
+    /// <summary><c>x·(1 − amount) + y·amount</c>, rounded as the vector types' (and TensorPrimitives') Lerp rounds it.</summary>
+    static abstract TVector Lerp(TVector x, TVector y, TVector amount);
+
     /// <summary>The smaller of each lane pair, IEEE 754-2019 <c>minimum</c>: NaN if either is NaN.</summary>
     static abstract TVector Min(TVector left, TVector right);
 
@@ -127,6 +130,9 @@ internal readonly struct Lanes128 : IFloatLanes<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Subtract(Vector128<float> left, Vector128<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Lerp(Vector128<float> x, Vector128<float> y, Vector128<float> amount) => Vector128.Lerp(x, y, amount);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Min(Vector128<float> left, Vector128<float> right) => Vector128.Min(left, right);
@@ -201,6 +207,9 @@ internal readonly struct Lanes256 : IFloatLanes<Vector256<float>>
     public static Vector256<float> Subtract(Vector256<float> left, Vector256<float> right) => left - right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Lerp(Vector256<float> x, Vector256<float> y, Vector256<float> amount) => Vector256.Lerp(x, y, amount);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Min(Vector256<float> left, Vector256<float> right) => Vector256.Min(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -271,6 +280,9 @@ internal readonly struct Lanes512 : IFloatLanes<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Subtract(Vector512<float> left, Vector512<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Lerp(Vector512<float> x, Vector512<float> y, Vector512<float> amount) => Vector512.Lerp(x, y, amount);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Min(Vector512<float> left, Vector512<float> right) => Vector512.Min(left, right);

@@ -63,6 +63,47 @@ public static class GateKernels
         }
     }
 
+    /// <summary>
+    /// A reset_after GRU step with sigmoid gates and tanh: <c>gates</c> holds <c>x·kernel + b_in</c> in blocks
+    /// z, r, h (3U floats) and gets <c>[z, r, hh]</c>, with <c>[z, r] = σ(gates + projection)</c> and <c>hh =
+    /// tanh(gates_h + r ⊙ projection_h)</c>, where <c>projection = h_{t-1}·recurrent_kernel + b_rec</c>;
+    /// <c>output = z ⊙ previous + (1 − z) ⊙ hh</c> (<c>Lerp(hh, previous, z)</c>). <paramref name="output"/> may
+    /// be <paramref name="previous"/> itself (a step in place).
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans are not 3U, 3U, U and U floats.</exception>
+    public static void GruSigmoidTanh(Span<float> gates, ReadOnlySpan<float> projection, ReadOnlySpan<float> previous, Span<float> output)
+    {
+        int units = output.Length;
+        Guard.Length(gates.Length, 3 * units, "3 × output.Length: the z, r, h blocks", nameof(gates));
+        Guard.Length(projection.Length, 3 * units, "3 × output.Length: the z, r, h blocks", nameof(projection));
+        Guard.Length(previous.Length, units, "output.Length", nameof(previous));
+        var spans = new GruSpans(
+            ref MemoryMarshal.GetReference(gates),
+            ref MemoryMarshal.GetReference(projection),
+            ref MemoryMarshal.GetReference(previous),
+            ref MemoryMarshal.GetReference(output),
+            (nuint)units);
+        if (Vector512.IsHardwareAccelerated && units >= Vector512<float>.Count)
+        {
+            Gru<Lanes512, Vector512<float>>(spans);
+        }
+        else if (Vector256.IsHardwareAccelerated && units >= Vector256<float>.Count)
+        {
+            Gru<Lanes256, Vector256<float>>(spans);
+        }
+        else if (units >= Vector128<float>.Count)
+        {
+            Gru<Lanes128, Vector128<float>>(spans);
+        }
+        else
+        {
+            for (nuint k = 0; k < (nuint)units; k++)
+            {
+                GruUnit(spans, k);
+            }
+        }
+    }
+
     private static void Lstm<TLanes, TVector>(in LstmSpans s)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
@@ -134,6 +175,85 @@ public static class GateKernels
         Unsafe.Add(ref s.CellActivation, k) = r.Activated.ToScalar();
         Unsafe.Add(ref s.Output, k) = r.Output.ToScalar();
     }
+
+    private static void Gru<TLanes, TVector>(in GruSpans s)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint width = (nuint)TLanes.Count;
+        nuint last = s.Units - width;
+        GruResult<TVector> tail = GruVector<TLanes, TVector>(s, last);
+        for (nuint k = 0; k < last; k += width)
+        {
+            Store<TLanes, TVector>(s, k, GruVector<TLanes, TVector>(s, k));
+        }
+
+        Store<TLanes, TVector>(s, last, tail);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static GruResult<TVector> GruVector<TLanes, TVector>(in GruSpans s, nuint k)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct =>
+        Gru<TLanes, TVector>(
+            TLanes.Load(ref s.Gates, k),
+            TLanes.Load(ref s.Gates, s.Units + k),
+            TLanes.Load(ref s.Gates, 2 * s.Units + k),
+            TLanes.Load(ref s.Projection, k),
+            TLanes.Load(ref s.Projection, s.Units + k),
+            TLanes.Load(ref s.Projection, 2 * s.Units + k),
+            TLanes.Load(ref s.Previous, k));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static GruResult<TVector> Gru<TLanes, TVector>(TVector xz, TVector xr, TVector xh, TVector uz, TVector ur, TVector uh, TVector previous)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        TVector z = RationalActivations.Sigmoid<TLanes, TVector>(TLanes.Add(xz, uz));
+        TVector r = RationalActivations.Sigmoid<TLanes, TVector>(TLanes.Add(xr, ur));
+        TVector candidate = RationalActivations.Tanh<TLanes, TVector>(TLanes.Add(TLanes.Multiply(r, uh), xh));
+        return new GruResult<TVector>(z, r, candidate, TLanes.Lerp(candidate, previous, z));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TLanes, TVector>(in GruSpans s, nuint k, in GruResult<TVector> r)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        TLanes.Store(r.Z, ref s.Gates, k);
+        TLanes.Store(r.R, ref s.Gates, s.Units + k);
+        TLanes.Store(r.Candidate, ref s.Gates, 2 * s.Units + k);
+        TLanes.Store(r.Output, ref s.Output, k);
+    }
+
+    /// <summary>Unit k on one lane: the same operations, so the same bits, as the vectors.</summary>
+    private static void GruUnit(in GruSpans s, nuint k)
+    {
+        GruResult<Vector128<float>> r = Gru<Lanes128, Vector128<float>>(
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref s.Gates, k)),
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref s.Gates, s.Units + k)),
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref s.Gates, 2 * s.Units + k)),
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref s.Projection, k)),
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref s.Projection, s.Units + k)),
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref s.Projection, 2 * s.Units + k)),
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref s.Previous, k)));
+        Unsafe.Add(ref s.Gates, k) = r.Z.ToScalar();
+        Unsafe.Add(ref s.Gates, s.Units + k) = r.R.ToScalar();
+        Unsafe.Add(ref s.Gates, 2 * s.Units + k) = r.Candidate.ToScalar();
+        Unsafe.Add(ref s.Output, k) = r.Output.ToScalar();
+    }
+
+    /// <summary>The four spans of a GRU step, from their first elements, and U.</summary>
+    private readonly ref struct GruSpans(ref float gates, ref float projection, ref float previous, ref float output, nuint units)
+    {
+        public readonly ref float Gates = ref gates;
+        public readonly ref float Projection = ref projection;
+        public readonly ref float Previous = ref previous;
+        public readonly ref float Output = ref output;
+        public readonly nuint Units = units;
+    }
+
+    private readonly record struct GruResult<TVector>(TVector Z, TVector R, TVector Candidate, TVector Output);
 
     /// <summary>The five spans of an LSTM cell, from their first elements, and U.</summary>
     private readonly ref struct LstmSpans(ref float gates, ref float previousCell, ref float cell, ref float cellActivation, ref float output, nuint units)

@@ -55,6 +55,47 @@ public class GateKernelsTests
         Assert.Equal(expectedOutput, output);
     }
 
+    [Theory]
+    [MemberData(nameof(UnitCounts))]
+    public void GruSigmoidTanh_equals_the_separate_operations_bit_for_bit(int units)
+    {
+        var random = new Random(100 + units);
+        float[] z = Values(random, 3 * units, 4f);
+        float[] projection = Values(random, 3 * units, 4f);
+        float[] previous = Values(random, units, 1f);
+
+        float[] expectedGates = z.ToArray();
+        float[] expectedOutput = new float[units];
+        Span<float> g = expectedGates;
+        TensorPrimitives.Add(g[..(2 * units)], projection.AsSpan(0, 2 * units), g[..(2 * units)]);
+        Activations.Sigmoid(g[..(2 * units)]);
+        TensorPrimitives.MultiplyAdd(g.Slice(units, units), projection.AsSpan(2 * units, units), g.Slice(2 * units, units), g.Slice(2 * units, units));
+        Activations.Tanh(g.Slice(2 * units, units));
+        TensorPrimitives.Lerp(g.Slice(2 * units, units), previous, g[..units], expectedOutput);
+
+        float[] gates = z.ToArray();
+        float[] output = new float[units];
+        GateKernels.GruSigmoidTanh(gates, projection, previous, output);
+
+        Assert.Equal(expectedGates, gates);
+        Assert.Equal(expectedOutput, output);
+
+        // In place, as Step runs it: the output is h_{t-1}'s span.
+        float[] inPlaceGates = z.ToArray();
+        float[] state = previous.ToArray();
+        GateKernels.GruSigmoidTanh(inPlaceGates, projection, state, state);
+        Assert.Equal(expectedGates, inPlaceGates);
+        Assert.Equal(expectedOutput, state);
+    }
+
+    [Fact]
+    public void GruSigmoidTanh_refuses_a_projection_that_is_not_three_blocks_of_the_output()
+    {
+        var error = Assert.Throws<ArgumentException>(() => GateKernels.GruSigmoidTanh(new float[12], new float[11], new float[4], new float[4]));
+        Assert.Equal("projection", error.ParamName);
+        Assert.Contains("12", error.Message);
+    }
+
     [Fact]
     public void LstmSigmoidTanh_refuses_gates_that_are_not_four_blocks_of_the_cell()
     {

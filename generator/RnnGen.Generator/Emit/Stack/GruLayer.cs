@@ -68,9 +68,16 @@ internal sealed class GruLayer : ILayerEmitter
             {
                 GatedVec z = ops.LoadGates(writer, "z", Blocks, gates.At("t"));
                 Vec previous = ops.Read(writer, "h", states.At("t"));
-                Recur(writer, c, z, previous, "t", keep: true);
-                Vec next = ops.Copy(writer, "hT", z.Blocks[H], states.At("t + 1"));
-                ops.Interpolate(writer, z.Blocks[Z], previous, next);
+                if (FusedCell(ops, layer) is { } fused)
+                {
+                    fused.GruCell(writer, z, Project(writer, c, previous, "t"), previous, ops.Declare(writer, "hT", states.At("t + 1")));
+                }
+                else
+                {
+                    Recur(writer, c, z, previous, "t", keep: true);
+                    Vec next = ops.Copy(writer, "hT", z.Blocks[H], states.At("t + 1"));
+                    ops.Interpolate(writer, z.Blocks[Z], previous, next);
+                }
             }
 
             h = ops.Read(writer, "h", states.At($"{c.T}"));
@@ -120,10 +127,30 @@ internal sealed class GruLayer : ILayerEmitter
         Vec h = ops.Load(writer, "h", c.State);
         GatedVec z = ops.GateAffine(writer, "z", Blocks, c.Bias, 0, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"));
         ops.AddGateProducts(writer, ops.Read(writer, "x", x), layer.Kernel, z);
+        if (FusedCell(ops, layer) is { } fused)
+        {
+            fused.GruCell(writer, z, Project(writer, c, h, "0"), h, h);
+            ops.Store(writer, h, c.State);
+            return c.State;
+        }
+
         Recur(writer, c, z, h, "0", keep: false);
         ops.Interpolate(writer, z.Blocks[Z], h, z.Blocks[H]);
         ops.Store(writer, z.Blocks[H], c.State);
         return c.State;
+    }
+
+    /// <summary>The backend's one-call step where it has one and the layer is reset_after with Keras' default activations, else null.</summary>
+    private static IFusedCellBackend? FusedCell(IGateBackend ops, LayerSpec layer) =>
+        ops is IFusedCellBackend fused && layer.ResetAfter && layer.RecurrentActivation == Activation.Sigmoid && layer.Activation == Activation.Tanh ? fused : null;
+
+    /// <summary>reset_after's recurrent projection of step <paramref name="t"/>, <c>h_{t-1}·recurrent_kernel + b_rec</c>, kept for BPTT.</summary>
+    private static GatedVec Project(SourceWriter writer, LayerContext c, Vec previous, string t)
+    {
+        var ops = (IGateBackend)c.Ops;
+        GatedVec projection = ops.GateAffine(writer, "hu", Blocks, c.Bias, 1, c.Of(BufferRole.RecurrentProjections, c.Layer.Kernel.Columns).At(t));
+        ops.AddGateProducts(writer, previous, c.Layer.RecurrentKernel!, projection);
+        return projection;
     }
 
     /// <summary>
@@ -139,8 +166,7 @@ internal sealed class GruLayer : ILayerEmitter
         Place scratch = c.Of(BufferRole.Scratch).At("0");
         if (layer.ResetAfter)
         {
-            GatedVec projection = ops.GateAffine(writer, "hu", Blocks, c.Bias, 1, c.Of(BufferRole.RecurrentProjections, layer.Kernel.Columns).At(t));
-            ops.AddGateProducts(writer, previous, layer.RecurrentKernel!, projection);
+            GatedVec projection = Project(writer, c, previous, t);
             if (projection.Run(Z, 2) is { } projected && z.Run(Z, 2) is { } gates)
             {
                 ops.Add(writer, projected, gates);

@@ -122,7 +122,7 @@ internal interface IGateGradientBackend : IGateBackend, IGradientBackend
 }
 
 /// <summary>
-/// A backend that writes the element-wise part of an LSTM cell with Keras' default activations
+/// A backend that writes the element-wise part of an LSTM or reset_after GRU step with Keras' default activations
 /// (recurrent sigmoid, tanh) as one call over the units (span loops: <c>GateKernels</c>), where one
 /// call per operation would load and store every block again.
 /// </summary>
@@ -133,4 +133,10 @@ internal interface IFusedCellBackend
     /// <c>cellActivation = tanh(cell)</c>, <c>output = σ(o) ⊙ cellActivation</c>; cell may be previousCell.
     /// </summary>
     void LstmCell(SourceWriter writer, GatedVec z, Vec previousCell, Vec cell, Vec cellActivation, Vec output);
+
+    /// <summary>
+    /// A reset_after GRU step from <c>z = x·kernel + b_in</c> and <c>projection = h_{t-1}·recurrent_kernel + b_rec</c>:
+    /// <c>z = [σ(z + p), σ(r + p), tanh(h + r ⊙ p_h)]</c> in place, <c>output = Lerp(hh, previous, z)</c>; output may be previous.
+    /// </summary>
+    void GruCell(SourceWriter writer, GatedVec z, GatedVec projection, Vec previous, Vec output);
 }

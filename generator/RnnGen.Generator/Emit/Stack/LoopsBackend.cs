@@ -176,6 +176,9 @@ internal sealed class LoopsBackend : ISequenceBackend, IGateGradientBackend, IFu
     public void LstmCell(SourceWriter writer, GatedVec z, Vec previousCell, Vec cell, Vec cellActivation, Vec output) =>
         writer.WriteLine($"GateKernels.LstmSigmoidTanh({z.Whole!.Name}, {previousCell.Name}, {cell.Name}, {cellActivation.Name}, {output.Name});");
 
+    public void GruCell(SourceWriter writer, GatedVec z, GatedVec projection, Vec previous, Vec output) =>
+        writer.WriteLine($"GateKernels.GruSigmoidTanh({z.Whole!.Name}, {projection.Whole!.Name}, {previous.Name}, {output.Name});");
+
     /// <summary>Block g of a gated span: the slice from g·U, living at that part of the span's place.</summary>
     private static GatedVec Blocks(Vec whole, int blocks)
     {
