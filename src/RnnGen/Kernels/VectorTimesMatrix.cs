@@ -78,19 +78,53 @@ internal static class VectorTimesMatrix
             TLanes.Store(a3, ref acc, c + 3 * width);
         }
 
-        for (; c + width <= columns; c += width)
+        nuint rest = columns - c;
+        nuint last = columns - width;
+        if (rest > width)
+        {
+            // Two to four registers left: one pass over the rows with all of them, so that their
+            // multiply-add chains overlap (a small layer's product is bound by their latency). The last
+            // register ends at the row's end; where it overlaps the one before, both compute the same
+            // lanes from the same loads in the same order, so storing both writes the same values.
+            AddFourRegisters<TLanes, TVector>(ref v, ref m, ref acc, rows, columns, c, Math.Min(c + width, last), Math.Min(c + 2 * width, last), last);
+        }
+        else if (rest == width)
         {
             TLanes.Store(ColumnSums<TLanes, TVector>(ref v, ref Unsafe.Add(ref m, c), TLanes.Load(ref acc, c), rows, columns), ref acc, c);
         }
-
-        if (c < columns)
+        else if (rest > 0)
         {
             // The last register ends at the row's end; its lanes before column c are already done.
-            nuint last = columns - width;
             TVector old = TLanes.Load(ref acc, last);
             TVector sums = ColumnSums<TLanes, TVector>(ref v, ref Unsafe.Add(ref m, last), old, rows, columns);
             TLanes.Store(TLanes.Join((int)(c - last), sums, old), ref acc, last);
         }
+    }
+
+    /// <summary>Four registers of columns from the given offsets (which may repeat or overlap), every accumulator loaded before any is stored.</summary>
+    private static void AddFourRegisters<TLanes, TVector>(ref float v, ref float m, ref float acc, nuint rows, nuint columns, nuint c0, nuint c1, nuint c2, nuint c3)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        TVector a0 = TLanes.Load(ref acc, c0);
+        TVector a1 = TLanes.Load(ref acc, c1);
+        TVector a2 = TLanes.Load(ref acc, c2);
+        TVector a3 = TLanes.Load(ref acc, c3);
+        ref float row = ref m;
+        for (nuint r = 0; r < rows; r++)
+        {
+            TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref row, c0), scale, a0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref row, c1), scale, a1);
+            a2 = TLanes.MultiplyAdd(TLanes.Load(ref row, c2), scale, a2);
+            a3 = TLanes.MultiplyAdd(TLanes.Load(ref row, c3), scale, a3);
+            row = ref Unsafe.Add(ref row, columns);
+        }
+
+        TLanes.Store(a0, ref acc, c0);
+        TLanes.Store(a1, ref acc, c1);
+        TLanes.Store(a2, ref acc, c2);
+        TLanes.Store(a3, ref acc, c3);
     }
 
     /// <summary>Two, three columns: one dot product per column, four partial sums deep.</summary>
