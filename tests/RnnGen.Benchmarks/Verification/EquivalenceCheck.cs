@@ -30,8 +30,8 @@ internal static class EquivalenceCheck
         passed &= CheckStack(new MediumRnn(seed: 7), log);
         passed &= CheckStep(new StackedRnn(seed: 7), log);
         foreach (IRnnModel gated in (IRnnModel[])[
-            new LstmH8(seed: 7), new LstmH64(seed: 7), new LstmH256(seed: 7),
-            new GruH8(seed: 7), new GruH64(seed: 7), new GruH256(seed: 7)])
+            new LstmH8(seed: 7), new LstmH32(seed: 7), new LstmH64(seed: 7), new LstmH256(seed: 7),
+            new GruH8(seed: 7), new GruH32(seed: 7), new GruH64(seed: 7), new GruH256(seed: 7)])
         {
             passed &= CheckStack(gated, log);
             passed &= CheckOnnx(gated, log);
