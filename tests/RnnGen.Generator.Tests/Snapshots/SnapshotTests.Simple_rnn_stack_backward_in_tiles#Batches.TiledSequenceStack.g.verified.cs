@@ -768,6 +768,7 @@ namespace RnnGen.Generated
         /// Backward for losses.Length sequences stored one after another, in tiles of 16 side by side (the last tile
         /// holds the rest): writes each one's loss and adds the sum of their gradients.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 1346);
@@ -791,6 +792,7 @@ namespace RnnGen.Generated
         /// product reads every weight once per step for the whole tile, and each weight gradient gains the tile's
         /// x_tᵀ·da_t in one product over its sequences.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BackwardTile(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> losses, int rows)
         {
             ForwardTile(floats, input, rows);

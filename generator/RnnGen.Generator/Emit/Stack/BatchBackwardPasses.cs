@@ -46,6 +46,7 @@ internal static class BatchBackwardPasses
         writer.WriteLine($"/// Backward for losses.Length sequences stored one after another, in tiles of {tile} side by side (the last tile");
         writer.WriteLine("/// holds the rest): writes each one's loss and adds the sum of their gradients.");
         writer.WriteLine("/// </summary>");
+        StackPasses.WriteHotPath(writer);
         using (writer.Block("public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)"))
         {
             writer.WriteLine($"ReadOnlySpan<float> parameters = {StackPasses.Slice(buffers.Parameters)};");
@@ -91,6 +92,7 @@ internal static class BatchBackwardPasses
         writer.WriteLine("/// product reads every weight once per step for the whole tile, and each weight gradient gains the tile's");
         writer.WriteLine("/// x_tᵀ·da_t in one product over its sequences.");
         writer.WriteLine("/// </summary>");
+        StackPasses.WriteHotPath(writer);
         using (writer.Block("private static void BackwardTile(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> losses, int rows)"))
         {
             writer.WriteLine("ForwardTile(floats, input, rows);");
