@@ -169,8 +169,8 @@ namespace Batches
 
         /// <summary>
         /// Backward for losses.Length sequences stored one after another, in tiles of 16 side by side whose BPTT is
-        /// matrix products across the tile: writes each one's loss, the mean squared error over its OutputLength outputs, into
-        /// losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// matrix products across the tile: writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
         /// </summary>
         /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
         /// <param name="targets">losses.Length * OutputLength floats.</param>

@@ -159,8 +159,8 @@ namespace Gates
 
         /// <summary>
         /// Backward for losses.Length sequences stored one after another, each in turn, carrying State from each to the next:
-        /// writes each one's loss, the mean squared error over its OutputLength outputs, into
-        /// losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
         /// </summary>
         /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
         /// <param name="targets">losses.Length * OutputLength floats.</param>

@@ -72,9 +72,9 @@ internal sealed record Buffer(string Name, int Offset, int Length, string Purpos
 
 /// <summary>
 /// Every float a layered model allocates, carved out of one array at constant offsets: Parameters,
-/// Gradients, State, then each layer's forward buffer and backward scratch, and PredictBatch's lane
-/// or tile buffers. One array keeps the user's type down to one private field; the same list sizes the
-/// array and answers RNNG008.
+/// Gradients, State, then each layer's forward buffer and backward scratch, PredictBatch's lane
+/// or tile buffers, and BackwardBatch's tile buffers. One array keeps the user's type down to one
+/// private field; the same list sizes the array and answers RNNG008.
 /// </summary>
 internal sealed class Buffers
 {

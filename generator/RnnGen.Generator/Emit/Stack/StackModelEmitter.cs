@@ -160,8 +160,8 @@ internal static class StackModelEmitter
         writer.WriteLine(spec.BackwardsInTiles
             ? $"/// Backward for losses.Length sequences stored one after another, in tiles of {TileBackend.Rows} side by side whose BPTT is"
             : "/// Backward for losses.Length sequences stored one after another, each in turn" + (spec.Stateful ? ", carrying State from each to the next" : "") + ":");
-        writer.WriteLine((spec.BackwardsInTiles ? "/// matrix products across the tile: writes" : "/// writes") + " each one's loss, the mean squared error over its OutputLength outputs, into");
-        writer.WriteLine("/// losses, and ADDS the sum of their d loss / d Parameters into Gradients.");
+        writer.WriteLine((spec.BackwardsInTiles ? "/// matrix products across the tile: writes" : "/// writes") + " each one's loss, the mean squared error over its OutputLength");
+        writer.WriteLine("/// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"inputs\">losses.Length * InputLength floats, each sequence [t * Features + f].</param>");
         writer.WriteLine("/// <param name=\"targets\">losses.Length * OutputLength floats.</param>");
