@@ -98,6 +98,32 @@ public interface IRnnModel
     /// <exception cref="ArgumentException">A span has the wrong length; the message names the expected one.</exception>
     float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target);
 
+    /// <summary>
+    /// <see cref="Backward"/> for <c>n = losses.Length</c> sequences stored one after another: forward
+    /// pass and backpropagation through time for each, each sequence's loss (the mean squared error
+    /// <see cref="Backward"/> returns) written to <paramref name="losses"/>, and the SUM of their
+    /// d(loss)/d(<see cref="Parameters"/>) ADDED into <see cref="Gradients"/>. A generated model that
+    /// runs <see cref="PredictBatch"/> in tiles computes a tile's gradients with matrix products across
+    /// its sequences; any other model calls <see cref="Backward"/> for each sequence, in order (so a
+    /// stateful model carries <see cref="State"/> from each to the next), as this default does.
+    /// </summary>
+    /// <param name="inputs"><c>n * InputLength</c> floats: sequence s is <c>inputs[s * InputLength ..]</c>, laid out <c>[t * Features + f]</c>.</param>
+    /// <param name="targets"><c>n * OutputLength</c> floats: sequence s's target is <c>targets[s * OutputLength ..]</c>.</param>
+    /// <param name="losses"><c>n</c> floats: receives each sequence's loss.</param>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> or <paramref name="targets"/> is not <c>losses.Length</c> times its per-sequence length; the message names the expected one.</exception>
+    void BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+    {
+        int count = losses.Length;
+        int inputLength = InputLength, outputLength = OutputLength;
+        // Constant messages: an interpolated one would allocate on every call, not only when it throws.
+        Kernels.Guard.BatchLength(inputs.Length, count, inputLength, "InputLength per loss", nameof(inputs));
+        Kernels.Guard.BatchLength(targets.Length, count, outputLength, "OutputLength per loss", nameof(targets));
+        for (int n = 0; n < count; n++)
+        {
+            losses[n] = Backward(inputs.Slice(n * inputLength, inputLength), targets.Slice(n * outputLength, outputLength));
+        }
+    }
+
     /// <summary>A Keras-like table of layers, output shapes and parameter counts.</summary>
     string Summary();
 }

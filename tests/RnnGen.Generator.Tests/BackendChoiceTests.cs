@@ -152,6 +152,43 @@ public class BackendChoiceTests
     }
 
     [Fact]
+    public void SimpleRnn_and_dense_models_in_tiles_run_their_batched_backward_in_tiles()
+    {
+        Assert.True(Spec(32, 4, stateful: false, Rnn(64), Dense(3)).BackwardsInTiles);
+        Assert.True(Spec(64, 1, stateful: false, Rnn(256), Dense(1)).BackwardsInTiles);
+        Assert.True(Spec(3, stateful: false, Dense(8), Rnn(64, returnSequences: true), Dense(4), Rnn(3), Dense(1)).BackwardsInTiles);
+    }
+
+    [Fact]
+    public void Gated_backwards_swish_or_untiled_models_run_their_batched_backward_sequence_by_sequence()
+    {
+        var lstm = new LayerReader.Layer(Model.LayerKind.Lstm, 64, Model.Activation.Tanh, UseBias: true, ReturnSequences: false, GoBackwards: false, UnitForgetBias: true);
+        var backwards = new LayerReader.Layer(Model.LayerKind.SimpleRnn, 64, Model.Activation.Tanh, UseBias: true, ReturnSequences: false, GoBackwards: true);
+        var swish = new LayerReader.Layer(Model.LayerKind.SimpleRnn, 64, Model.Activation.Swish, UseBias: true, ReturnSequences: false, GoBackwards: false);
+
+        foreach (ModelSpec tiled in new[] { Spec(1, stateful: false, lstm, Dense(1)), Spec(1, stateful: false, backwards, Dense(1)), Spec(1, stateful: false, swish, Dense(1)) })
+        {
+            Assert.True(tiled.BatchesInTiles);
+            Assert.False(tiled.BackwardsInTiles);
+        }
+
+        Assert.False(Spec(1, stateful: false, Rnn(3), Dense(1)).BackwardsInTiles);
+        Assert.False(Spec(1, stateful: true, Rnn(64), Dense(1)).BackwardsInTiles);
+    }
+
+    [Fact]
+    public void A_model_whose_backward_tiles_would_pass_RNNG008s_limit_runs_its_batched_backward_sequence_by_sequence()
+    {
+        // 40000 steps of SimpleRNN(64) returning sequences: PredictBatch's tiles fit 2^26 floats (about 49M with the
+        // rest); BackwardBatch's would add a d loss / d output of every step for 16 sequences, about 42M more.
+        ModelSpec spec = Spec(40000, 1, stateful: false, Rnn(64, returnSequences: true), Dense(1));
+
+        Assert.True(spec.BatchesInTiles);
+        Assert.True(Backends.CanBackwardInTiles(spec));
+        Assert.False(spec.BackwardsInTiles);
+    }
+
+    [Fact]
     public void A_stateful_model_runs_batches_in_order_not_in_lanes()
     {
         ModelSpec spec = Spec(1, stateful: true, Rnn(3), Dense(1));

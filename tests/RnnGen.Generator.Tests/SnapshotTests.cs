@@ -49,6 +49,23 @@ public class SnapshotTests
         """, nameof(Simple_rnn_and_dense_batched_in_tiles));
 
     [Fact]
+    public void Simple_rnn_stack_backward_in_tiles() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Batches;
+
+        /// <summary>
+        /// Two SimpleRNN layers returning sequences (relu, then tanh without bias) under a sigmoid Dense on
+        /// every step: BackwardBatch's tiles pass each step's input gradient down and sum Dense over the steps.
+        /// </summary>
+        [Rnn(TimeSteps = 8, Features = 3)]
+        [SimpleRnn(24, Activation = Activation.Relu, ReturnSequences = true)]
+        [SimpleRnn(16, UseBias = false, ReturnSequences = true)]
+        [Dense(2, Activation = Activation.Sigmoid)]
+        public partial class TiledSequenceStack;
+        """, nameof(Simple_rnn_stack_backward_in_tiles));
+
+    [Fact]
     public void Lstm_returning_sequences_batched_in_tiles() => VerifyGenerated("""
         using RnnGen;
 

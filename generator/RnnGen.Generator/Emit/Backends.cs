@@ -30,7 +30,33 @@ internal static class Backends
         }
 
         spec = spec with { Layers = new EquatableArray<LayerSpec>(layers.MoveToImmutable()) };
-        return spec with { BatchesInTiles = CanBatchInTiles(spec) && Buffers.TotalFloats(spec with { BatchesInTiles = true }) <= ModelParser.MaxFloats };
+        spec = spec with { BatchesInTiles = CanBatchInTiles(spec) && Buffers.TotalFloats(spec with { BatchesInTiles = true }) <= ModelParser.MaxFloats };
+        return spec with { BackwardsInTiles = CanBackwardInTiles(spec) && Buffers.TotalFloats(spec with { BackwardsInTiles = true }) <= ModelParser.MaxFloats };
+    }
+
+    /// <summary>
+    /// BackwardBatch can run PredictBatch's tiles backwards, each step's BPTT matrix products for the tile,
+    /// when the model batches in tiles and every layer is SimpleRNN or Dense going forwards whose
+    /// activation's derivative is a function of its output (swish's needs the pre-activations, which the
+    /// tiles do not keep). <see cref="Choose"/> also asks that the backward tiles' buffers fit RNNG008's
+    /// limit with the rest; any other model runs Backward for each sequence in turn.
+    /// </summary>
+    public static bool CanBackwardInTiles(ModelSpec spec)
+    {
+        if (!spec.BatchesInTiles)
+        {
+            return false;
+        }
+
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (layer.Kind is not (LayerKind.SimpleRnn or LayerKind.Dense) || layer.GoBackwards || layer.KeepsPreactivations)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

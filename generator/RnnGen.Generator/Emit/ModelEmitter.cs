@@ -31,6 +31,12 @@ internal static class ModelEmitter
             : "//   PredictBatch: sequence by sequence" + (spec.Stateful ? ", in order (stateful)."
                 : Backends.CanBatchInTiles(spec) ? ", as tiles of sequences would not fit RNNG008's limit."
                 : ", as a layer is bidirectional."));
+        writer.WriteLine(spec.BackwardsInTiles
+            ? "//   BackwardBatch: the same tiles, each step's BPTT of each layer register-blocked matrix products for the tile."
+            : "//   BackwardBatch: Backward for each sequence in turn" + (spec.Stateful ? ", in order (stateful)."
+                : !spec.BatchesInTiles ? ", as PredictBatch does not run in tiles."
+                : Backends.CanBackwardInTiles(spec) ? ", as its tiles would not fit RNNG008's limit."
+                : ", as only SimpleRNN and Dense layers going forwards, without swish, run backwards in tiles."));
 
         writer.WriteLine("#nullable enable");
         writer.WriteLine();

@@ -25,6 +25,13 @@ internal sealed record ModelSpec(
     /// </summary>
     public bool BatchesInTiles { get; init; }
 
+    /// <summary>
+    /// BackwardBatch runs the same tiles through a batched BPTT, each step's gradients matrix products for
+    /// the tile (decided by <c>Backends.Choose</c>: SimpleRNN and Dense layers batched in tiles); else it
+    /// runs Backward for each sequence in turn.
+    /// </summary>
+    public bool BackwardsInTiles { get; init; }
+
     public LayerSpec LastLayer => Layers[Layers.Count - 1];
 
     /// <summary>The first recurrent layer: the one the single-layer views (Kernel, RecurrentKernel, Bias) show.</summary>

@@ -10,7 +10,10 @@ namespace RnnGen.Training;
 /// <see cref="IOptimizer"/>, shuffling, validation, callbacks and early stopping.
 /// </summary>
 /// <remarks>
-/// <para>Per batch: <c>ClearGradients()</c>; <c>Backward</c> for each sample (which adds its gradient);
+/// <para>Per batch: <c>ClearGradients()</c>; with a batch size of 1, <c>Backward</c> on the sample; with a larger
+/// one, the batch's samples gathered in shuffled order into contiguous buffers and one
+/// <see cref="IRnnModel.BackwardBatch"/> call (which a model batched in tiles runs as matrix products across
+/// the samples), either way adding each sample's gradient and summing the losses in double, in sample order;
 /// gradients divided by the batch's size (so the step follows Keras' mean loss over the batch, the last
 /// partial batch over its own size); one optimizer step, told the length of every Keras variable of
 /// <see cref="IRnnModel.Layout"/> (<see cref="ModelLayout.Weights"/>: each layer's kernel, recurrent_kernel and bias,
@@ -29,6 +32,9 @@ public sealed class Trainer
     private readonly float[] _outputScratch;
     private readonly float[] _lastGoodParameters;
     private int[] _order = [];
+    private float[] _batchInputs = [];
+    private float[] _batchTargets = [];
+    private float[] _batchLosses = [];
 
     /// <summary>Creates a trainer that updates <paramref name="model"/> with <paramref name="optimizer"/>.</summary>
     public Trainer(IRnnModel model, IOptimizer optimizer)
@@ -78,6 +84,14 @@ public sealed class Trainer
 
         var random = new Random(options.Seed ?? Random.Shared.Next());
         int batchSize = Math.Min(options.BatchSize, train.Count);
+        if (batchSize > 1 && _batchLosses.Length != batchSize)
+        {
+            // BackwardBatch's contiguous copies of a batch's samples, allocated here so the batch loop allocates nothing.
+            _batchInputs = new float[batchSize * Model.InputLength];
+            _batchTargets = new float[batchSize * Model.OutputLength];
+            _batchLosses = new float[batchSize];
+        }
+
         var context = new TrainingContext(Model, options.Epochs, train.Count, batchSize, validation?.Count ?? 0);
         var history = new History(options.Epochs, validation is not null);
 
@@ -136,12 +150,9 @@ public sealed class Trainer
         {
             int size = Math.Min(context.BatchSize, order.Length - start);
             model.ClearGradients();
-            double batchSum = 0;
-            for (int i = start; i < start + size; i++)
-            {
-                int sample = order[i];
-                batchSum += model.Backward(train.Input(sample), train.Target(sample));
-            }
+            double batchSum = context.BatchSize == 1
+                ? model.Backward(train.Input(order[start]), train.Target(order[start]))
+                : BackwardBatch(train, order.AsSpan(start, size));
 
             // Keras: batch loss = mean over the batch; gradient of that mean = sum of gradients / size.
             Span<float> gradients = model.Gradients;
@@ -180,6 +191,30 @@ public sealed class Trainer
         }
 
         return lossSum / order.Length;
+    }
+
+    /// <summary>
+    /// The samples of <paramref name="batch"/> copied one after another into the batch buffers, through one
+    /// <see cref="IRnnModel.BackwardBatch"/>; returns their losses summed in double, in sample order.
+    /// </summary>
+    private double BackwardBatch(WindowedDataset train, ReadOnlySpan<int> batch)
+    {
+        int inputLength = Model.InputLength, outputLength = Model.OutputLength;
+        for (int i = 0; i < batch.Length; i++)
+        {
+            train.Input(batch[i]).CopyTo(_batchInputs.AsSpan(i * inputLength, inputLength));
+            train.Target(batch[i]).CopyTo(_batchTargets.AsSpan(i * outputLength, outputLength));
+        }
+
+        Span<float> losses = _batchLosses.AsSpan(0, batch.Length);
+        Model.BackwardBatch(_batchInputs.AsSpan(0, batch.Length * inputLength), _batchTargets.AsSpan(0, batch.Length * outputLength), losses);
+        double sum = 0;
+        foreach (float loss in losses)
+        {
+            sum += loss;
+        }
+
+        return sum;
     }
 
     private static (WindowedDataset Train, WindowedDataset? Validation) SplitValidation(WindowedDataset data, FitOptions options)

@@ -43,6 +43,29 @@ public class LargeShapeBenchmarks : ShapeBenchmarks
         return loss;
     }
 
+    /// <summary>Backward on each sequence of a training batch: the per-sample path BackwardBatch is measured against.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = TrainingBatchSequences), BenchmarkCategory(OperationKinds.BackwardBatch)]
+    public float Generated_BackwardEach()
+    {
+        model.ClearGradients();
+        float loss = 0f;
+        for (int s = 0; s < TrainingBatchSequences; s++)
+        {
+            loss += model.Backward(TrainingBatchInputs.AsSpan(s * LargeRnn.InputLength, LargeRnn.InputLength), TrainingBatchTargets.AsSpan(s * LargeRnn.OutputLength, LargeRnn.OutputLength));
+        }
+
+        return loss;
+    }
+
+    /// <summary>The same batch in one BackwardBatch call: tiles of 16 sequences whose BPTT is matrix products.</summary>
+    [Benchmark(OperationsPerInvoke = TrainingBatchSequences), BenchmarkCategory(OperationKinds.BackwardBatch)]
+    public float Generated_BackwardBatch()
+    {
+        model.ClearGradients();
+        model.BackwardBatch(TrainingBatchInputs, TrainingBatchTargets, TrainingBatchLosses);
+        return TrainingBatchLosses[^1];
+    }
+
     [Benchmark(OperationsPerInvoke = BatchSequences), BenchmarkCategory(OperationKinds.PredictBatch)]
     public float Generated_PredictBatch()
     {

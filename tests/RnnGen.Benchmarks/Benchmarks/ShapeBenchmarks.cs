@@ -22,6 +22,9 @@ public abstract class ShapeBenchmarks
     /// <summary>Sequences per PredictBatch call; times are reported per sequence.</summary>
     protected const int BatchSequences = 256;
 
+    /// <summary>Sequences per BackwardBatch call (a Keras batch of 64); times are reported per sequence.</summary>
+    protected const int TrainingBatchSequences = 64;
+
     private protected NaiveRnn Naive { get; private set; } = null!;
 
     private protected OnnxRnnSession Onnx { get; private set; } = null!;
@@ -39,6 +42,15 @@ public abstract class ShapeBenchmarks
     protected float[] BatchInputs { get; private set; } = [];
 
     protected float[] BatchOutputs { get; private set; } = [];
+
+    /// <summary>The first <see cref="TrainingBatchSequences"/> of <see cref="BatchInputs"/>.</summary>
+    protected float[] TrainingBatchInputs { get; private set; } = [];
+
+    /// <summary>Their targets.</summary>
+    protected float[] TrainingBatchTargets { get; private set; } = [];
+
+    /// <summary>BackwardBatch's losses, one per sequence.</summary>
+    protected float[] TrainingBatchLosses { get; private set; } = new float[TrainingBatchSequences];
 
     [Benchmark(Baseline = true), BenchmarkCategory(OperationKinds.Predict)]
     public float Naive_Predict()
@@ -82,6 +94,21 @@ public abstract class ShapeBenchmarks
         return BatchOutputs[^1];
     }
 
+    /// <summary>The naive baseline's Backward on each sequence of a training batch, for scale beside the generated model's.</summary>
+    [Benchmark(OperationsPerInvoke = TrainingBatchSequences), BenchmarkCategory(OperationKinds.BackwardBatch)]
+    public float Naive_BackwardEach()
+    {
+        Naive.ClearGradients();
+        int inputLength = Input.Length, outputLength = Target.Length;
+        float loss = 0f;
+        for (int s = 0; s < TrainingBatchSequences; s++)
+        {
+            loss += Naive.Backward(TrainingBatchInputs.AsSpan(s * inputLength, inputLength), TrainingBatchTargets.AsSpan(s * outputLength, outputLength));
+        }
+
+        return loss;
+    }
+
     [GlobalCleanup]
     public void DisposeOnnxSession() => Onnx.Dispose();
 
@@ -102,6 +129,8 @@ public abstract class ShapeBenchmarks
         var batch = new SyntheticSequences(BatchSequences, shape.InputLength, shape.OutputLength, seed: 2);
         BatchInputs = batch.Inputs;
         BatchOutputs = new float[BatchSequences * shape.OutputLength];
+        TrainingBatchInputs = batch.Inputs[..(TrainingBatchSequences * shape.InputLength)];
+        TrainingBatchTargets = batch.Targets[..(TrainingBatchSequences * shape.OutputLength)];
 
         TrainingSet = new SyntheticSequences(FlopCount.EpochSamples, shape.InputLength, shape.OutputLength, seed: 3);
         NaiveAdam = new Adam();

@@ -67,6 +67,29 @@ public class TutorialShapeBenchmarks : ShapeBenchmarks
         return loss;
     }
 
+    /// <summary>Backward on each sequence of a training batch, the baseline of BackwardBatch beside it.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = TrainingBatchSequences), BenchmarkCategory(OperationKinds.BackwardBatch)]
+    public float Generated_BackwardEach()
+    {
+        model.ClearGradients();
+        float loss = 0f;
+        for (int s = 0; s < TrainingBatchSequences; s++)
+        {
+            loss += model.Backward(TrainingBatchInputs.AsSpan(s * TutorialRnn.InputLength, TutorialRnn.InputLength), TrainingBatchTargets.AsSpan(s * TutorialRnn.OutputLength, TutorialRnn.OutputLength));
+        }
+
+        return loss;
+    }
+
+    /// <summary>The same batch in one BackwardBatch call: the tutorial's model runs Backward on each sequence in turn, at the same cost.</summary>
+    [Benchmark(OperationsPerInvoke = TrainingBatchSequences), BenchmarkCategory(OperationKinds.BackwardBatch)]
+    public float Generated_BackwardBatch()
+    {
+        model.ClearGradients();
+        model.BackwardBatch(TrainingBatchInputs, TrainingBatchTargets, TrainingBatchLosses);
+        return TrainingBatchLosses[^1];
+    }
+
     [Benchmark(OperationsPerInvoke = BatchSequences), BenchmarkCategory(OperationKinds.PredictBatch)]
     public float Generated_PredictBatch()
     {

@@ -52,12 +52,12 @@ public static class FlopCount
     /// <summary><c>20 · 187 (Backward + 12 P)</c>: the Trainer's loss averaging, shuffling and checks are not counted.</summary>
     public static double Fit(ModelLayout s) => FitEpochs * Epoch(s);
 
-    /// <summary>Work of one operation of <paramref name="kind"/> (PredictBatch is timed per sequence, Step per step), or null.</summary>
+    /// <summary>Work of one operation of <paramref name="kind"/> (PredictBatch and BackwardBatch are timed per sequence, Step per step), or null.</summary>
     public static double? Of(string kind, ModelLayout s) => kind switch
     {
         OperationKinds.Predict or OperationKinds.PredictChained or OperationKinds.PredictBatch => Forward(s),
         OperationKinds.Step => Step(s),
-        OperationKinds.Backward => Backward(s),
+        OperationKinds.Backward or OperationKinds.BackwardBatch => Backward(s),
         OperationKinds.Epoch => Epoch(s),
         OperationKinds.Fit => Fit(s),
         _ => null,

@@ -14,6 +14,12 @@ public static class OperationKinds
     public const string Epoch = "Epoch";
     public const string PredictBatch = "PredictBatch";
 
+    /// <summary>
+    /// A batch's forward and BPTT: <c>BackwardBatch</c> over <c>ShapeBenchmarks.TrainingBatchSequences</c> sequences
+    /// against as many <c>Backward</c> calls (the baseline); timed per sequence.
+    /// </summary>
+    public const string BackwardBatch = "BackwardBatch";
+
     /// <summary>A whole <c>Trainer.Fit</c>: <see cref="FlopCount.FitEpochs"/> epochs of <see cref="FlopCount.EpochSamples"/> samples, batch 1.</summary>
     public const string Fit = "Fit";
     public const string Floor = "Floor";

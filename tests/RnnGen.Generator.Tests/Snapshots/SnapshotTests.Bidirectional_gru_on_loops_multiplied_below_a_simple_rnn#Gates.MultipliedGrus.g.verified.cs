@@ -5,6 +5,7 @@
 //   bidirectional: Bidirectional(GRU(10, tanh, recurrent_activation=sigmoid), merge_mode=mul), 900 parameters;
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   PredictBatch: sequence by sequence, as a layer is bidirectional.
+//   BackwardBatch: Backward for each sequence in turn, as PredictBatch does not run in tiles.
 #nullable enable
 
 namespace Gates
@@ -158,6 +159,23 @@ namespace Gates
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 10", nameof(target));
             return global::RnnGen.Generated.MultipliedGrusPasses.Backward(global::RnnGen.Generated.MultipliedGrusPasses.Aligned(_floats), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 2 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = DenseUnits = 10 per loss", nameof(targets));
+            global::RnnGen.Generated.MultipliedGrusPasses.BackwardBatch(global::RnnGen.Generated.MultipliedGrusPasses.Aligned(_floats), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -571,6 +589,16 @@ namespace RnnGen.Generated
                 gradients[17] += gb2;
             }
             return loss / 10;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 8, 8), targets.Slice(n * 10, 10));
+            }
         }
 
         public const string SummaryText =

@@ -5,6 +5,7 @@
 //   dense: Dense(4, linear), 516 parameters;
 //     loops: register-blocked SIMD products over the rows of the kernel at each step.
 //   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
+//   BackwardBatch: the same tiles, each step's BPTT of each layer register-blocked matrix products for the tile.
 #nullable enable
 
 namespace Audio
@@ -166,6 +167,23 @@ namespace Audio
             return global::RnnGen.Generated.AudioRnnPasses.Backward(global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats), input, target);
         }
 
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, in tiles of 16 side by side whose BPTT is
+        /// matrix products across the tile: writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 64 * 8 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = DenseUnits = 4 per loss", nameof(targets));
+            global::RnnGen.Generated.AudioRnnPasses.BackwardBatch(global::RnnGen.Generated.AudioRnnPasses.Aligned(_floats), inputs, targets, losses);
+        }
+
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
         public string Summary() => global::RnnGen.Generated.AudioRnnPasses.SummaryText;
     }
@@ -197,7 +215,13 @@ namespace RnnGen.Generated
         //       53040         4  denseOutputGradients: dense: d loss / d output
         //       53056    133120  simpleRnnStatesTile: PredictBatch: simple_rnn: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
         //      186176        64  denseOutputsTile: PredictBatch: dense: its output at every step, for 16 sequences, [t][sequence][·]
-        public const int Length = 186240;
+        //      186240      2048  simpleRnnOutputGradientsTile: BackwardBatch: simple_rnn: d loss / d output, for 16 sequences, [t][sequence][·]
+        //      188288      2048  simpleRnnPreactivationGradientsTile: BackwardBatch: simple_rnn: d loss / d a_t of the step, [sequence][·]
+        //      190336      2048  simpleRnnStateGradientTile: BackwardBatch: simple_rnn: d loss / d h_t, [sequence][·]
+        //      192384     16384  simpleRnnRecurrentKernelTransposed: BackwardBatch: simple_rnn/recurrent_kernelᵀ [128, 128]
+        //      208768        64  denseOutputGradientsTile: BackwardBatch: dense: d loss / d output, for 16 sequences, [t][sequence][·]
+        //      208832       512  denseKernelTransposed: BackwardBatch: dense/kernelᵀ [4, 128]
+        public const int Length = 209344;
 
         /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
         public const int Slack = 16;
@@ -275,8 +299,9 @@ namespace RnnGen.Generated
         /// Runs rows (1 to 16) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],
         /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
         /// product for the tile, reading each weight once per step rather than once per sequence.
+        /// The buffers keep every step of the tile, which BackwardTile reads back.
         /// </summary>
-        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        private static void ForwardTile(Span<float> floats, ReadOnlySpan<float> input, int rows)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 18052);
             // Each layer's buffers for the tile, [t][sequence][·].
@@ -315,6 +340,13 @@ namespace RnnGen.Generated
                 BatchKernels.CopyToRows(bias, y, 4, rows);
                 BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(131072, rows * 128), 128, kernel, 4, y, 4, rows, 128, 4);
             }
+        }
+
+        /// <summary>Runs rows (1 to 16) sequences side by side through ForwardTile and copies out the last layer's outputs.</summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ForwardTile(floats, input, rows);
+            Span<float> denseOutputs = floats.Slice(186176, 64);
             // The last layer's output, one row per sequence: the outputs' own layout.
             denseOutputs.Slice(0, rows * 4).CopyTo(outputs);
         }
@@ -414,6 +446,97 @@ namespace RnnGen.Generated
                 GradientKernels.AddColumnSums(simpleRnnPreactivationGradients.Slice(0, 8192), biasGradient);
             }
             return loss / 4;
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, in tiles of 16 side by side (the last tile
+        /// holds the rest): writes each one's loss and adds the sum of their gradients.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            ReadOnlySpan<float> parameters = floats.Slice(0, 18052);
+            // BPTT multiplies by transposed weights (dh_{t-1} = da_t·recurrent_kernelᵀ, dx = dz·kernelᵀ): transposed once
+            // per call, so that those products over a tile read weight rows as the forward ones do.
+            BatchKernels.Transpose(parameters.Slice(1024, 16384), 128, 128, floats.Slice(192384, 16384)); // simple_rnn/recurrent_kernelᵀ [128, 128]
+            BatchKernels.Transpose(parameters.Slice(17536, 512), 128, 4, floats.Slice(208832, 512)); // dense/kernelᵀ [4, 128]
+            int count = losses.Length;
+            for (int n = 0; n < count; n += 16)
+            {
+                int rows = Math.Min(16, count - n);
+                BackwardTile(floats, inputs.Slice(n * 512, rows * 512), targets.Slice(n * 4, rows * 4), losses.Slice(n, rows), rows);
+            }
+        }
+
+        /// <summary>
+        /// Backward for rows (1 to 16) sequences side by side: ForwardTile keeps every step of the tile, then BPTT
+        /// walks back over the steps with each step's gradients of every sequence as the rows of one matrix, so each
+        /// product reads every weight once per step for the whole tile, and each weight gradient gains the tile's
+        /// x_tᵀ·da_t in one product over its sequences.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void BackwardTile(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> losses, int rows)
+        {
+            ForwardTile(floats, input, rows);
+            Span<float> gradients = floats.Slice(18064, 18052);
+            // Each layer's buffers for the tile, [t][sequence][·].
+            Span<float> simpleRnnStates = floats.Slice(53056, 133120);
+            Span<float> denseOutputs = floats.Slice(186176, 64);
+            Span<float> simpleRnnOutputGradients = floats.Slice(186240, 2048);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(188288, 2048);
+            Span<float> simpleRnnStateGradient = floats.Slice(190336, 2048);
+            ReadOnlySpan<float> simpleRnnRecurrentKernelTransposed = floats.Slice(192384, 16384);
+            Span<float> denseOutputGradients = floats.Slice(208768, 64);
+            ReadOnlySpan<float> denseKernelTransposed = floats.Slice(208832, 512);
+            // loss = mean((y - target)²) of each sequence; d loss / d y = 2 (y - target) / 4, in Backward's order
+            for (int s = 0; s < rows; s++)
+            {
+                float loss = 0f;
+                for (int d = 0; d < 4; d++)
+                {
+                    int at = s * 4 + d;
+                    float error = denseOutputs[at] - target[s * 4 + d];
+                    loss += error * error;
+                    denseOutputGradients[at] = 2f / 4 * error;
+                }
+                losses[s] = loss / 4;
+            }
+            // dense: Dense(4, linear), [128] → [4]
+            {
+                Span<float> kernelGradient = gradients.Slice(17536, 512); // d dense/kernel [128, 4]
+                Span<float> biasGradient = gradients.Slice(18048, 4); // d dense/bias [4]
+                Span<float> dz = denseOutputGradients.Slice(0, rows * 4);
+                // dkernel += xᵀ·dz; dbias += Σ dz, over the tile's sequences
+                BatchKernels.AddTransposedProduct(simpleRnnStates.Slice(131072, rows * 128), 128, dz, 4, kernelGradient, 4, rows, 128, 4);
+                GradientKernels.AddColumnSums(dz, biasGradient);
+                // dx = dz·kernelᵀ, for the layer below
+                Span<float> dx = simpleRnnOutputGradients.Slice(0, rows * 128);
+                dx.Clear();
+                BatchKernels.AddMatrixProduct(dz, 4, denseKernelTransposed, 128, dx, 128, rows, 4, 128);
+            }
+            // simple_rnn: SimpleRNN(128, tanh), [64, 8] → [128]
+            {
+                Span<float> kernelGradient = gradients.Slice(0, 1024); // d simple_rnn/kernel [8, 128]
+                Span<float> recurrentKernelGradient = gradients.Slice(1024, 16384); // d simple_rnn/recurrent_kernel [128, 128]
+                Span<float> biasGradient = gradients.Slice(17408, 128); // d simple_rnn/bias [128]
+                Span<float> dh = simpleRnnStateGradient.Slice(0, rows * 128);
+                // Only h_T is output: dh_T = d loss / d output.
+                simpleRnnOutputGradients.Slice(0, rows * 128).CopyTo(dh);
+                for (int t = 64; t >= 1; t--)
+                {
+                    // da_t = dh_t ⊙ tanh'(a_t), written in terms of h_t, for every sequence of the tile
+                    Span<float> daT = simpleRnnPreactivationGradients.Slice(0, rows * 128);
+                    dh.CopyTo(daT);
+                    Activations.MultiplyByTanhDerivative(simpleRnnStates.Slice(t * 2048, rows * 128), daT);
+                    // dkernel += x_tᵀ·da_t; drecurrent_kernel += h_{t-1}ᵀ·da_t; dbias += Σ da_t, over the tile's sequences
+                    BatchKernels.AddTransposedProduct(input.Slice((t - 1) * 8, (rows - 1) * 512 + 8), 512, daT, 128, kernelGradient, 128, rows, 8, 128);
+                    BatchKernels.AddTransposedProduct(simpleRnnStates.Slice((t - 1) * 2048, rows * 128), 128, daT, 128, recurrentKernelGradient, 128, rows, 128, 128);
+                    GradientKernels.AddColumnSums(daT, biasGradient);
+                    // dh_{t-1} = da_t·recurrent_kernelᵀ
+                    dh.Clear();
+                    BatchKernels.AddMatrixProduct(daT, 128, simpleRnnRecurrentKernelTransposed, 128, dh, 128, rows, 128, 128);
+                }
+            }
         }
 
         public const string SummaryText =

@@ -3,6 +3,7 @@
 //   lstm: LSTM(2, tanh, recurrent_activation=sigmoid), 96 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   PredictBatch: whole groups of sequences side by side, one per lane of the widest accelerated Vector512/256/128.
+//   BackwardBatch: Backward for each sequence in turn, as PredictBatch does not run in tiles.
 #nullable enable
 
 namespace Gates
@@ -148,6 +149,23 @@ namespace Gates
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 9", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 2", nameof(target));
             return global::RnnGen.Generated.WideInputLstmPasses.Backward(global::RnnGen.Generated.WideInputLstmPasses.Aligned(_floats), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 2 * 9 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = DenseUnits = 2 per loss", nameof(targets));
+            global::RnnGen.Generated.WideInputLstmPasses.BackwardBatch(global::RnnGen.Generated.WideInputLstmPasses.Aligned(_floats), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -1386,6 +1404,16 @@ namespace RnnGen.Generated
                 gradients[95] += gb7;
             }
             return loss / 2;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 18, 18), targets.Slice(n * 2, 2));
+            }
         }
 
         public const string SummaryText =

@@ -5,6 +5,7 @@
 //   dense: Dense(3, linear), 195 parameters;
 //     loops: register-blocked SIMD products over the rows of the kernel at each step.
 //   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
+//   BackwardBatch: the same tiles, each step's BPTT of each layer register-blocked matrix products for the tile.
 #nullable enable
 
 namespace Batches
@@ -166,6 +167,23 @@ namespace Batches
             return global::RnnGen.Generated.TiledRnnPasses.Backward(global::RnnGen.Generated.TiledRnnPasses.Aligned(_floats), input, target);
         }
 
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, in tiles of 16 side by side whose BPTT is
+        /// matrix products across the tile: writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 32 * 4 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = DenseUnits = 3 per loss", nameof(targets));
+            global::RnnGen.Generated.TiledRnnPasses.BackwardBatch(global::RnnGen.Generated.TiledRnnPasses.Aligned(_floats), inputs, targets, losses);
+        }
+
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
         public string Summary() => global::RnnGen.Generated.TiledRnnPasses.SummaryText;
     }
@@ -197,7 +215,13 @@ namespace RnnGen.Generated
         //       13616         3  denseOutputGradients: dense: d loss / d output
         //       13632     33792  simpleRnnStatesTile: PredictBatch: simple_rnn: h_0 .. h_T in processing order, for 16 sequences, [t][sequence][·]
         //       47424        48  denseOutputsTile: PredictBatch: dense: its output at every step, for 16 sequences, [t][sequence][·]
-        public const int Length = 47472;
+        //       47472      1024  simpleRnnOutputGradientsTile: BackwardBatch: simple_rnn: d loss / d output, for 16 sequences, [t][sequence][·]
+        //       48496      1024  simpleRnnPreactivationGradientsTile: BackwardBatch: simple_rnn: d loss / d a_t of the step, [sequence][·]
+        //       49520      1024  simpleRnnStateGradientTile: BackwardBatch: simple_rnn: d loss / d h_t, [sequence][·]
+        //       50544      4096  simpleRnnRecurrentKernelTransposed: BackwardBatch: simple_rnn/recurrent_kernelᵀ [64, 64]
+        //       54640        48  denseOutputGradientsTile: BackwardBatch: dense: d loss / d output, for 16 sequences, [t][sequence][·]
+        //       54688       192  denseKernelTransposed: BackwardBatch: dense/kernelᵀ [3, 64]
+        public const int Length = 54880;
 
         /// <summary>Floats the array holds past Length, so that its first 64-byte boundary leaves Length after it.</summary>
         public const int Slack = 16;
@@ -275,8 +299,9 @@ namespace RnnGen.Generated
         /// Runs rows (1 to 16) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],
         /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
         /// product for the tile, reading each weight once per step rather than once per sequence.
+        /// The buffers keep every step of the tile, which BackwardTile reads back.
         /// </summary>
-        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        private static void ForwardTile(Span<float> floats, ReadOnlySpan<float> input, int rows)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 4611);
             // Each layer's buffers for the tile, [t][sequence][·].
@@ -315,6 +340,13 @@ namespace RnnGen.Generated
                 BatchKernels.CopyToRows(bias, y, 3, rows);
                 BatchKernels.AddMatrixProduct(simpleRnnStates.Slice(32768, rows * 64), 64, kernel, 3, y, 3, rows, 64, 3);
             }
+        }
+
+        /// <summary>Runs rows (1 to 16) sequences side by side through ForwardTile and copies out the last layer's outputs.</summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ForwardTile(floats, input, rows);
+            Span<float> denseOutputs = floats.Slice(47424, 48);
             // The last layer's output, one row per sequence: the outputs' own layout.
             denseOutputs.Slice(0, rows * 3).CopyTo(outputs);
         }
@@ -414,6 +446,97 @@ namespace RnnGen.Generated
                 GradientKernels.AddColumnSums(simpleRnnPreactivationGradients.Slice(0, 2048), biasGradient);
             }
             return loss / 3;
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, in tiles of 16 side by side (the last tile
+        /// holds the rest): writes each one's loss and adds the sum of their gradients.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            ReadOnlySpan<float> parameters = floats.Slice(0, 4611);
+            // BPTT multiplies by transposed weights (dh_{t-1} = da_t·recurrent_kernelᵀ, dx = dz·kernelᵀ): transposed once
+            // per call, so that those products over a tile read weight rows as the forward ones do.
+            BatchKernels.Transpose(parameters.Slice(256, 4096), 64, 64, floats.Slice(50544, 4096)); // simple_rnn/recurrent_kernelᵀ [64, 64]
+            BatchKernels.Transpose(parameters.Slice(4416, 192), 64, 3, floats.Slice(54688, 192)); // dense/kernelᵀ [3, 64]
+            int count = losses.Length;
+            for (int n = 0; n < count; n += 16)
+            {
+                int rows = Math.Min(16, count - n);
+                BackwardTile(floats, inputs.Slice(n * 128, rows * 128), targets.Slice(n * 3, rows * 3), losses.Slice(n, rows), rows);
+            }
+        }
+
+        /// <summary>
+        /// Backward for rows (1 to 16) sequences side by side: ForwardTile keeps every step of the tile, then BPTT
+        /// walks back over the steps with each step's gradients of every sequence as the rows of one matrix, so each
+        /// product reads every weight once per step for the whole tile, and each weight gradient gains the tile's
+        /// x_tᵀ·da_t in one product over its sequences.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void BackwardTile(Span<float> floats, ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> losses, int rows)
+        {
+            ForwardTile(floats, input, rows);
+            Span<float> gradients = floats.Slice(4624, 4611);
+            // Each layer's buffers for the tile, [t][sequence][·].
+            Span<float> simpleRnnStates = floats.Slice(13632, 33792);
+            Span<float> denseOutputs = floats.Slice(47424, 48);
+            Span<float> simpleRnnOutputGradients = floats.Slice(47472, 1024);
+            Span<float> simpleRnnPreactivationGradients = floats.Slice(48496, 1024);
+            Span<float> simpleRnnStateGradient = floats.Slice(49520, 1024);
+            ReadOnlySpan<float> simpleRnnRecurrentKernelTransposed = floats.Slice(50544, 4096);
+            Span<float> denseOutputGradients = floats.Slice(54640, 48);
+            ReadOnlySpan<float> denseKernelTransposed = floats.Slice(54688, 192);
+            // loss = mean((y - target)²) of each sequence; d loss / d y = 2 (y - target) / 3, in Backward's order
+            for (int s = 0; s < rows; s++)
+            {
+                float loss = 0f;
+                for (int d = 0; d < 3; d++)
+                {
+                    int at = s * 3 + d;
+                    float error = denseOutputs[at] - target[s * 3 + d];
+                    loss += error * error;
+                    denseOutputGradients[at] = 2f / 3 * error;
+                }
+                losses[s] = loss / 3;
+            }
+            // dense: Dense(3, linear), [64] → [3]
+            {
+                Span<float> kernelGradient = gradients.Slice(4416, 192); // d dense/kernel [64, 3]
+                Span<float> biasGradient = gradients.Slice(4608, 3); // d dense/bias [3]
+                Span<float> dz = denseOutputGradients.Slice(0, rows * 3);
+                // dkernel += xᵀ·dz; dbias += Σ dz, over the tile's sequences
+                BatchKernels.AddTransposedProduct(simpleRnnStates.Slice(32768, rows * 64), 64, dz, 3, kernelGradient, 3, rows, 64, 3);
+                GradientKernels.AddColumnSums(dz, biasGradient);
+                // dx = dz·kernelᵀ, for the layer below
+                Span<float> dx = simpleRnnOutputGradients.Slice(0, rows * 64);
+                dx.Clear();
+                BatchKernels.AddMatrixProduct(dz, 3, denseKernelTransposed, 64, dx, 64, rows, 3, 64);
+            }
+            // simple_rnn: SimpleRNN(64, tanh), [32, 4] → [64]
+            {
+                Span<float> kernelGradient = gradients.Slice(0, 256); // d simple_rnn/kernel [4, 64]
+                Span<float> recurrentKernelGradient = gradients.Slice(256, 4096); // d simple_rnn/recurrent_kernel [64, 64]
+                Span<float> biasGradient = gradients.Slice(4352, 64); // d simple_rnn/bias [64]
+                Span<float> dh = simpleRnnStateGradient.Slice(0, rows * 64);
+                // Only h_T is output: dh_T = d loss / d output.
+                simpleRnnOutputGradients.Slice(0, rows * 64).CopyTo(dh);
+                for (int t = 32; t >= 1; t--)
+                {
+                    // da_t = dh_t ⊙ tanh'(a_t), written in terms of h_t, for every sequence of the tile
+                    Span<float> daT = simpleRnnPreactivationGradients.Slice(0, rows * 64);
+                    dh.CopyTo(daT);
+                    Activations.MultiplyByTanhDerivative(simpleRnnStates.Slice(t * 1024, rows * 64), daT);
+                    // dkernel += x_tᵀ·da_t; drecurrent_kernel += h_{t-1}ᵀ·da_t; dbias += Σ da_t, over the tile's sequences
+                    BatchKernels.AddTransposedProduct(input.Slice((t - 1) * 4, (rows - 1) * 128 + 4), 128, daT, 64, kernelGradient, 64, rows, 4, 64);
+                    BatchKernels.AddTransposedProduct(simpleRnnStates.Slice((t - 1) * 1024, rows * 64), 64, daT, 64, recurrentKernelGradient, 64, rows, 64, 64);
+                    GradientKernels.AddColumnSums(daT, biasGradient);
+                    // dh_{t-1} = da_t·recurrent_kernelᵀ
+                    dh.Clear();
+                    BatchKernels.AddMatrixProduct(daT, 64, simpleRnnRecurrentKernelTransposed, 64, dh, 64, rows, 64, 64);
+                }
+            }
         }
 
         public const string SummaryText =

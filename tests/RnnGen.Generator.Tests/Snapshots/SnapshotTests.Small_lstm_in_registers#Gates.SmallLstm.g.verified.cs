@@ -5,6 +5,7 @@
 //   dense: Dense(1, linear), 3 parameters;
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
 //   PredictBatch: whole groups of sequences side by side, one per lane of the widest accelerated Vector512/256/128.
+//   BackwardBatch: Backward for each sequence in turn, as PredictBatch does not run in tiles.
 #nullable enable
 
 namespace Gates
@@ -153,6 +154,23 @@ namespace Gates
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 3 * 1", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
             return global::RnnGen.Generated.SmallLstmPasses.Backward(global::RnnGen.Generated.SmallLstmPasses.Aligned(_floats), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 3 * 1 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = DenseUnits = 1 per loss", nameof(targets));
+            global::RnnGen.Generated.SmallLstmPasses.BackwardBatch(global::RnnGen.Generated.SmallLstmPasses.Aligned(_floats), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -960,6 +978,16 @@ namespace RnnGen.Generated
                 gradients[31] += gb7;
             }
             return loss / 1;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 3, 3), targets.Slice(n * 1, 1));
+            }
         }
 
         public const string SummaryText =

@@ -11,6 +11,7 @@
 //   dense_1: Dense(2, sigmoid), 42 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
+//   BackwardBatch: Backward for each sequence in turn, as only SimpleRNN and Dense layers going forwards, without swish, run backwards in tiles.
 #nullable enable
 
 namespace Forecasting
@@ -170,6 +171,23 @@ namespace Forecasting
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 2", nameof(target));
             return global::RnnGen.Generated.MixedStackPasses.Backward(global::RnnGen.Generated.MixedStackPasses.Aligned(_floats), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 5 * 3 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = DenseUnits = 2 per loss", nameof(targets));
+            global::RnnGen.Generated.MixedStackPasses.BackwardBatch(global::RnnGen.Generated.MixedStackPasses.Aligned(_floats), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -476,7 +494,7 @@ namespace RnnGen.Generated
         /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
         /// product for the tile, reading each weight once per step rather than once per sequence.
         /// </summary>
-        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        private static void ForwardTile(Span<float> floats, ReadOnlySpan<float> input, int rows)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 730);
             // Each layer's buffers for the tile, [t][sequence][·].
@@ -577,6 +595,13 @@ namespace RnnGen.Generated
                 BatchKernels.AddMatrixProduct(simpleRnn2States.Slice(1600, rows * 20), 20, kernel, 2, y, 2, rows, 20, 2);
                 Activations.Sigmoid(y);
             }
+        }
+
+        /// <summary>Runs rows (1 to 16) sequences side by side through ForwardTile and copies out the last layer's outputs.</summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ForwardTile(floats, input, rows);
+            Span<float> dense1Outputs = floats.Slice(5504, 32);
             // The last layer's output, one row per sequence: the outputs' own layout.
             dense1Outputs.Slice(0, rows * 2).CopyTo(outputs);
         }
@@ -1289,6 +1314,16 @@ namespace RnnGen.Generated
                 gradients[23] += gb5;
             }
             return loss / 2;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 15, 15), targets.Slice(n * 2, 2));
+            }
         }
 
         public const string SummaryText =

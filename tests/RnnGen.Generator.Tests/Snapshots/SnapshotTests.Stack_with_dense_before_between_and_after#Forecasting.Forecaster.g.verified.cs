@@ -11,6 +11,7 @@
 //   dense_2: Dense(1, linear), 17 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
+//   BackwardBatch: Backward for each sequence in turn, as only SimpleRNN and Dense layers going forwards, without swish, run backwards in tiles.
 #nullable enable
 
 namespace Forecasting
@@ -170,6 +171,23 @@ namespace Forecasting
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 24 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = DenseUnits = 1", nameof(target));
             return global::RnnGen.Generated.ForecasterPasses.Backward(global::RnnGen.Generated.ForecasterPasses.Aligned(_floats), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 24 * 3 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = DenseUnits = 1 per loss", nameof(targets));
+            global::RnnGen.Generated.ForecasterPasses.BackwardBatch(global::RnnGen.Generated.ForecasterPasses.Aligned(_floats), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -397,7 +415,7 @@ namespace RnnGen.Generated
         /// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix
         /// product for the tile, reading each weight once per step rather than once per sequence.
         /// </summary>
-        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        private static void ForwardTile(Span<float> floats, ReadOnlySpan<float> input, int rows)
         {
             ReadOnlySpan<float> parameters = floats.Slice(0, 8353);
             // Each layer's buffers for the tile, [t][sequence][·].
@@ -485,6 +503,13 @@ namespace RnnGen.Generated
                 BatchKernels.CopyToRows(bias, y, 1, rows);
                 BatchKernels.AddMatrixProduct(dense1Outputs.Slice(0, rows * 16), 16, kernel, 1, y, 1, rows, 16, 1);
             }
+        }
+
+        /// <summary>Runs rows (1 to 16) sequences side by side through ForwardTile and copies out the last layer's outputs.</summary>
+        private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)
+        {
+            ForwardTile(floats, input, rows);
+            Span<float> dense2Outputs = floats.Slice(65376, 16);
             // The last layer's output, one row per sequence: the outputs' own layout.
             dense2Outputs.Slice(0, rows * 1).CopyTo(outputs);
         }
@@ -819,6 +844,16 @@ namespace RnnGen.Generated
                 gradients[31] += gb7;
             }
             return loss / 1;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 72, 72), targets.Slice(n * 1, 1));
+            }
         }
 
         public const string SummaryText =

@@ -5,6 +5,7 @@
 //   dense: Dense(1, linear), 10 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   PredictBatch: sequence by sequence, in order (stateful).
+//   BackwardBatch: Backward for each sequence in turn, in order (stateful).
 #nullable enable
 
 namespace Gates
@@ -154,6 +155,23 @@ namespace Gates
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 1", nameof(target));
             return global::RnnGen.Generated.LoopsGruPasses.Backward(global::RnnGen.Generated.LoopsGruPasses.Aligned(_floats), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn, carrying State from each to the next:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 2 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 1 per loss", nameof(targets));
+            global::RnnGen.Generated.LoopsGruPasses.BackwardBatch(global::RnnGen.Generated.LoopsGruPasses.Aligned(_floats), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -472,6 +490,16 @@ namespace RnnGen.Generated
                 GradientKernels.AddColumnSums(gruPreactivationGradients.Slice(0, 108), biasGradient);
             }
             return loss / 4;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn (stateful: each starts from the State the last one left).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 8, 8), targets.Slice(n * 4, 4));
+            }
         }
 
         public const string SummaryText =

@@ -7,6 +7,7 @@
 //   dense: Dense(3, relu), 9 parameters;
 //     register: the layer's vector in one Vector128 and each weight row in another, a step a chain of fused multiply-adds; BPTT unrolled.
 //   PredictBatch: sequence by sequence, in order (stateful).
+//   BackwardBatch: Backward for each sequence in turn, in order (stateful).
 #nullable enable
 
 namespace Streams
@@ -158,6 +159,23 @@ namespace Streams
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3", nameof(target));
             return global::RnnGen.Generated.StatefulSmallStackPasses.Backward(global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn, carrying State from each to the next:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 4 * 3 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 4 * 3 per loss", nameof(targets));
+            global::RnnGen.Generated.StatefulSmallStackPasses.BackwardBatch(global::RnnGen.Generated.StatefulSmallStackPasses.Aligned(global::RnnGen.Generated.StatefulSmallStackPasses.Constructed(_floats)), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -758,6 +776,16 @@ namespace RnnGen.Generated
                 gradients[44] += gb4;
             }
             return loss / 12;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn (stateful: each starts from the State the last one left).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 12, 12), targets.Slice(n * 12, 12));
+            }
         }
 
         public const string SummaryText =

@@ -5,6 +5,7 @@
 //   simple_rnn_1: SimpleRNN(8, sigmoid, use_bias=False, return_sequences), 192 parameters;
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   PredictBatch: sequence by sequence, in order (stateful).
+//   BackwardBatch: Backward for each sequence in turn, in order (stateful).
 #nullable enable
 
 namespace Streams
@@ -152,6 +153,23 @@ namespace Streams
             global::RnnGen.Kernels.Guard.Length(input.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2", nameof(input));
             global::RnnGen.Kernels.Guard.Length(target.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 10 * 8", nameof(target));
             return global::RnnGen.Generated.StreamStackPasses.Backward(global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)), input, target);
+        }
+
+        /// <summary>
+        /// Backward for losses.Length sequences stored one after another, each in turn, carrying State from each to the next:
+        /// writes each one's loss, the mean squared error over its OutputLength
+        /// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.
+        /// </summary>
+        /// <param name="inputs">losses.Length * InputLength floats, each sequence [t * Features + f].</param>
+        /// <param name="targets">losses.Length * OutputLength floats.</param>
+        /// <param name="losses">One float per sequence: its loss.</param>
+        /// <exception cref="global::System.ArgumentException">inputs or targets is not losses.Length times the length above.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> losses)
+        {
+            global::RnnGen.Kernels.Guard.BatchLength(inputs.Length, losses.Length, InputLength, "InputLength = TimeSteps * Features = 10 * 2 per loss", nameof(inputs));
+            global::RnnGen.Kernels.Guard.BatchLength(targets.Length, losses.Length, OutputLength, "OutputLength = TimeSteps * DenseUnits = 10 * 8 per loss", nameof(targets));
+            global::RnnGen.Generated.StreamStackPasses.BackwardBatch(global::RnnGen.Generated.StreamStackPasses.Aligned(global::RnnGen.Generated.StreamStackPasses.Constructed(_floats)), inputs, targets, losses);
         }
 
         /// <summary>A Keras-like table of the layers, their output shapes and parameter counts.</summary>
@@ -396,6 +414,16 @@ namespace RnnGen.Generated
                 GradientKernels.AddTransposedProduct(simpleRnnStates.Slice(0, 160), simpleRnnPreactivationGradients.Slice(0, 160), recurrentKernelGradient, 10, 16, 16);
             }
             return loss / 80;
+        }
+
+        /// <summary>Backward for each of losses.Length sequences stored one after another, in turn (stateful: each starts from the State the last one left).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void BackwardBatch(Span<float> floats, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> losses)
+        {
+            for (int n = 0; n < losses.Length; n++)
+            {
+                losses[n] = Backward(floats, inputs.Slice(n * 20, 20), targets.Slice(n * 80, 80));
+            }
         }
 
         public const string SummaryText =

@@ -10,13 +10,14 @@ public class AllocationTests
 
     [Theory]
     [MemberData(nameof(ModelCatalog.Names), MemberType = typeof(ModelCatalog))]
-    public void Predict_Backward_Step_and_PredictBatch_allocate_nothing(string name)
+    public void Predict_Backward_Step_PredictBatch_and_BackwardBatch_allocate_nothing(string name)
     {
         IRnnModel model = ModelCatalog.Create(name);
         var input = new float[model.InputLength];
         var batch = new float[3 * model.InputLength];
         var output = new float[model.OutputLength];
         var batchOutput = new float[3 * model.OutputLength];
+        var losses = new float[3];
         var step = new float[model.Shape.DenseUnits];
         ModelCatalog.Fill(input, new Random(31), 1.0);
         ModelCatalog.Fill(batch, new Random(32), 1.0);
@@ -46,6 +47,7 @@ public class AllocationTests
             model.Backward(input, output);
             model.Step(input.AsSpan(0, model.Shape.Features), step);
             model.PredictBatch(batch, batchOutput);
+            model.BackwardBatch(batch, batchOutput, losses);
             model.ClearGradients();
             model.ResetStates();
         }

@@ -49,6 +49,8 @@ public class KernelAllocationTests
             MatrixKernels.AddOuterProduct(v, v, matrix.AsSpan(0, size * size));
             BatchKernels.AddMatrixProduct(m, size, m, size, matrix.AsSpan(0, size * size), size, size, size, size);
             BatchKernels.CopyToRows(v, matrix.AsSpan(0, size * size), size, size);
+            BatchKernels.AddTransposedProduct(m, size, m, size, matrix.AsSpan(0, size * size), size, size, size, size);
+            BatchKernels.Transpose(v, 1, size, acc);
             Activations.Tanh(acc);
             Activations.Sigmoid(acc);
             Activations.Relu(acc);

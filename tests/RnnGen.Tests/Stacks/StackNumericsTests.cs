@@ -143,6 +143,42 @@ public class StackNumericsTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void BackwardBatch_equals_Backward_one_sequence_at_a_time(string name)
+    {
+        // Two models with the same weights: one runs the batch, the other Backward on each sequence in turn.
+        IRnnModel batched = StackModels.Create(name), single = StackModels.Create(name);
+        Sample(batched, seed: 17);
+        Sample(single, seed: 17);
+        var inputs = new float[BatchCount * batched.InputLength];
+        var targets = new float[BatchCount * batched.OutputLength];
+        ReferenceOf.Fill(inputs, new Random(18), 1.0);
+        ReferenceOf.Fill(targets, new Random(19), 1.0);
+        var losses = new float[BatchCount];
+        batched.ClearGradients();
+        batched.BackwardBatch(inputs, targets, losses);
+
+        single.ClearGradients();
+        var expected = new float[BatchCount];
+        for (int n = 0; n < BatchCount; n++)
+        {
+            expected[n] = single.Backward(inputs.AsSpan(n * single.InputLength, single.InputLength), targets.AsSpan(n * single.OutputLength, single.OutputLength));
+        }
+
+        // To float rounding, relative to the largest loss and the largest gradient: the tiles sum in other orders.
+        float largestLoss = expected.Max(), largestGradient = single.Gradients.ToArray().Max(Math.Abs);
+        for (int n = 0; n < BatchCount; n++)
+        {
+            Assert.True(Math.Abs(expected[n] - losses[n]) <= 1e-5f * largestLoss, $"loss [{n}]: {expected[n]} vs {losses[n]}");
+        }
+
+        for (int i = 0; i < single.ParameterCount; i++)
+        {
+            Assert.True(Math.Abs(single.Gradients[i] - batched.Gradients[i]) <= 1e-5f * largestGradient, $"[{i}] {single.Gradients[i]} vs {batched.Gradients[i]} (largest {largestGradient})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void Predict_Backward_Step_and_PredictBatch_allocate_nothing(string name)
     {
         IRnnModel model = StackModels.Create(name);

@@ -103,24 +103,28 @@ internal static class BatchPasses
         writer.WriteLine($"/// Runs rows (1 to {tile}) sequences side by side: each layer's buffers hold the tile step-major, [t][sequence][·],");
         writer.WriteLine("/// so at each step the sequences' vectors are the rows of one matrix and every product is one matrix");
         writer.WriteLine("/// product for the tile, reading each weight once per step rather than once per sequence.");
+        if (spec.BackwardsInTiles)
+        {
+            writer.WriteLine("/// The buffers keep every step of the tile, which BackwardTile reads back.");
+        }
+
         writer.WriteLine($"/// </summary>");
-        using (writer.Block("private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)"))
+        using (writer.Block("private static void ForwardTile(Span<float> floats, ReadOnlySpan<float> input, int rows)"))
         {
             writer.WriteLine($"ReadOnlySpan<float> parameters = {StackPasses.Slice(buffers.Parameters)};");
             writer.WriteLine("// Each layer's buffers for the tile, [t][sequence][·].");
-            foreach (LayerSpec layer in spec.Layers)
-            {
-                foreach (BufferRole role in TileRoles)
-                {
-                    if (buffers.TileOf(layer, role) is Buffer buffer)
-                    {
-                        writer.WriteLine($"Span<float> {buffers.Of(layer, role).Name} = {StackPasses.Slice(buffer)};");
-                    }
-                }
-            }
-
+            WriteTileLocals(writer, spec, buffers);
             StackPasses.ForEachLayer(writer, spec, buffers, StackPasses.Pass.Tiles, static (w, emitter, context) => emitter.Forward(w, context));
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Runs rows (1 to {tile}) sequences side by side through ForwardTile and copies out the last layer's outputs.</summary>");
+        using (writer.Block("private static void PredictTile(Span<float> floats, ReadOnlySpan<float> input, Span<float> outputs, int rows)"))
+        {
+            writer.WriteLine("ForwardTile(floats, input, rows);");
             Steps output = LayerContext.OutputOf(spec, buffers, spec.LastLayer, tile);
+            Buffer outputTile = buffers.TileOf(spec.LastLayer, spec.LastLayer.IsRecurrent ? BufferRole.States : BufferRole.Outputs)!;
+            writer.WriteLine($"Span<float> {output.Span} = {StackPasses.Slice(outputTile)};");
             int units = spec.OutputUnits;
             if (!spec.OutputIsSequence)
             {
@@ -137,6 +141,21 @@ internal static class BatchPasses
                     string start = (output.Offset == 0 ? "" : $"{output.Offset} + ") + $"t * {tile * units} + " + (units == 1 ? "s" : $"s * {units}");
                     string to = $"s * {spec.OutputLength} + " + (units == 1 ? "t" : $"t * {units}");
                     writer.WriteLine($"{output.Span}.Slice({start}, {units}).CopyTo(outputs.Slice({to}, {units}));");
+                }
+            }
+        }
+    }
+
+    /// <summary>Each layer's forward buffers in the tiles, as locals named like the one-sequence buffers they stand for.</summary>
+    internal static void WriteTileLocals(SourceWriter writer, ModelSpec spec, Buffers buffers)
+    {
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            foreach (BufferRole role in TileRoles)
+            {
+                if (buffers.TileOf(layer, role) is Buffer buffer)
+                {
+                    writer.WriteLine($"Span<float> {buffers.Of(layer, role).Name} = {StackPasses.Slice(buffer)};");
                 }
             }
         }

@@ -58,6 +58,12 @@ internal enum BufferRole
 
     /// <summary>d loss / d c while BPTT walks back over an LSTM's steps.</summary>
     CellGradient,
+
+    /// <summary>BackwardBatch's copy of a layer's kernel transposed, <c>[units, input]</c>: what d loss / d input is multiplied by.</summary>
+    TransposedKernel,
+
+    /// <summary>BackwardBatch's copy of a recurrent layer's recurrent kernel transposed: what d loss / d h_{t-1} is multiplied by.</summary>
+    TransposedRecurrentKernel,
 }
 
 /// <summary>One region of the model's single float array.</summary>
@@ -66,9 +72,9 @@ internal sealed record Buffer(string Name, int Offset, int Length, string Purpos
 
 /// <summary>
 /// Every float a layered model allocates, carved out of one array at constant offsets: Parameters,
-/// Gradients, State, then each layer's forward buffer and backward scratch, and PredictBatch's lane
-/// or tile buffers. One array keeps the user's type down to one private field; the same list sizes the
-/// array and answers RNNG008.
+/// Gradients, State, then each layer's forward buffer and backward scratch, PredictBatch's lane
+/// or tile buffers, and BackwardBatch's tile buffers. One array keeps the user's type down to one
+/// private field; the same list sizes the array and answers RNNG008.
 /// </summary>
 internal sealed class Buffers
 {
@@ -134,6 +140,14 @@ internal sealed class Buffers
                 AddTile(spec, layer);
             }
         }
+
+        if (spec.BackwardsInTiles)
+        {
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                AddBackwardTile(spec, layer);
+            }
+        }
     }
 
     public Buffer Parameters { get; }
@@ -161,7 +175,7 @@ internal sealed class Buffers
     /// <summary>A layer's buffer (one direction's, for a direction of a bidirectional layer).</summary>
     public Buffer Of(LayerSpec layer, BufferRole role) => _byLayer[(layer.Index, layer.Direction, role)];
 
-    /// <summary>The layer's buffers of a role in PredictBatch's tiles, or null for a role the tiles have none of.</summary>
+    /// <summary>The layer's buffers of a role in PredictBatch's or BackwardBatch's tiles, or null for a role the tiles have none of.</summary>
     public Buffer? TileOf(LayerSpec layer, BufferRole role) => _tiles.TryGetValue((layer.Index, layer.Direction, role), out Buffer? buffer) ? buffer : null;
 
     /// <summary>The lane buffer standing for the layer's forward buffer in PredictBatch.</summary>
@@ -203,6 +217,36 @@ internal sealed class Buffers
             }
         }
     }
+
+    /// <summary>
+    /// A layer's buffers in BackwardBatch's tiles: d loss / d output of every step it outputs, and for a
+    /// recurrent layer d loss / d a_t and d loss / d h_t of the step BPTT is at (the weight gradients are
+    /// summed step by step), each for <see cref="TileBackend.Rows"/> sequences; and the transposes of the
+    /// weights that BPTT multiplies by: the recurrent kernel, and the kernel when a layer lies below.
+    /// </summary>
+    private void AddBackwardTile(ModelSpec spec, LayerSpec layer)
+    {
+        string stem = CamelCase(layer.Name);
+        int rows = TileBackend.Rows;
+        string tile = $"for {rows} sequences, [t][sequence][·]";
+        AddTileFor(layer, BufferRole.OutputGradients, stem + "OutputGradientsTile", (long)layer.OutputSteps(spec.TimeSteps) * layer.Units * rows, $"BackwardBatch: {layer.Name}: d loss / d output, {tile}");
+        if (layer.IsRecurrent)
+        {
+            AddTileFor(layer, BufferRole.PreactivationGradients, stem + "PreactivationGradientsTile", (long)layer.Units * rows, $"BackwardBatch: {layer.Name}: d loss / d a_t of the step, [sequence][·]");
+            AddTileFor(layer, BufferRole.StateGradient, stem + "StateGradientTile", (long)layer.Units * rows, $"BackwardBatch: {layer.Name}: d loss / d h_t, [sequence][·]");
+            WeightSpec recurrent = layer.RecurrentKernel!;
+            AddTileFor(layer, BufferRole.TransposedRecurrentKernel, stem + "RecurrentKernelTransposed", recurrent.Length, $"BackwardBatch: {layer.Name}/recurrent_kernelᵀ [{recurrent.Columns}, {recurrent.Rows}]");
+        }
+
+        if (layer.Index > 0)
+        {
+            WeightSpec kernel = layer.Kernel;
+            AddTileFor(layer, BufferRole.TransposedKernel, stem + "KernelTransposed", kernel.Length, $"BackwardBatch: {layer.Name}/kernelᵀ [{kernel.Columns}, {kernel.Rows}]");
+        }
+    }
+
+    private void AddTileFor(LayerSpec layer, BufferRole role, string name, long length, string purpose) =>
+        _tiles[(layer.Index, layer.Direction, role)] = Add(name, length, purpose);
 
     /// <summary>Each forward buffer of a layer, for one sequence: its role, name, length and what it holds (<paramref name="forBptt"/> after what BPTT reads back).</summary>
     private static IEnumerable<(BufferRole Role, string Name, long Length, string Purpose)> ForwardBuffers(ModelSpec spec, LayerSpec layer, string forBptt)

@@ -154,6 +154,26 @@ internal static class StackModelEmitter
             writer.WriteLine($"{Names.Guard}.Length(target.Length, OutputLength, \"{output}\", nameof(target));");
             writer.WriteLine($"return {passes}.Backward({floats}, input, target);");
         }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine(spec.BackwardsInTiles
+            ? $"/// Backward for losses.Length sequences stored one after another, in tiles of {TileBackend.Rows} side by side whose BPTT is"
+            : "/// Backward for losses.Length sequences stored one after another, each in turn" + (spec.Stateful ? ", carrying State from each to the next" : "") + ":");
+        writer.WriteLine((spec.BackwardsInTiles ? "/// matrix products across the tile: writes" : "/// writes") + " each one's loss, the mean squared error over its OutputLength");
+        writer.WriteLine("/// outputs, into losses, and ADDS the sum of their d loss / d Parameters into Gradients.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"inputs\">losses.Length * InputLength floats, each sequence [t * Features + f].</param>");
+        writer.WriteLine("/// <param name=\"targets\">losses.Length * OutputLength floats.</param>");
+        writer.WriteLine("/// <param name=\"losses\">One float per sequence: its loss.</param>");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">inputs or targets is not losses.Length times the length above.</exception>");
+        writer.WriteLine(HotPath);
+        using (writer.Block($"public void BackwardBatch({Names.ReadOnlySpan} inputs, {Names.ReadOnlySpan} targets, {Names.Span} losses)"))
+        {
+            writer.WriteLine($"{Names.Guard}.BatchLength(inputs.Length, losses.Length, InputLength, \"{input} per loss\", nameof(inputs));");
+            writer.WriteLine($"{Names.Guard}.BatchLength(targets.Length, losses.Length, OutputLength, \"{output} per loss\", nameof(targets));");
+            writer.WriteLine($"{passes}.BackwardBatch({floats}, inputs, targets, losses);");
+        }
     }
 
     private static void WriteStep(SourceWriter writer, ModelSpec spec, string passes, string floats)

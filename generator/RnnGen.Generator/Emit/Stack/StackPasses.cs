@@ -40,6 +40,8 @@ internal static class StackPasses
             writer.WriteLine();
             WriteBackward(writer, spec, buffers);
             writer.WriteLine();
+            BatchBackwardPasses.Emit(writer, spec, buffers);
+            writer.WriteLine();
             SummaryEmitter.WriteConstant(writer, spec);
             if (spec.Type.Keyword.Contains("struct"))
             {
@@ -351,5 +353,5 @@ internal static class StackPasses
 
     public static string Slice(Buffer buffer) => $"floats.Slice({buffer.Offset}, {buffer.Length})";
 
-    private static string Shape(int steps, int units) => steps == 1 ? $"{units}" : $"{steps}, {units}";
+    internal static string Shape(int steps, int units) => steps == 1 ? $"{units}" : $"{steps}, {units}";
 }
