@@ -335,12 +335,12 @@ namespace RnnGen.Generated
                         x10 = simpleRnn1States[16 + t * 16 + 10], x11 = simpleRnn1States[16 + t * 16 + 11],
                         x12 = simpleRnn1States[16 + t * 16 + 12], x13 = simpleRnn1States[16 + t * 16 + 13],
                         x14 = simpleRnn1States[16 + t * 16 + 14], x15 = simpleRnn1States[16 + t * 16 + 15];
-                    y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                        x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0 + x12 * k12_0 + x13 * k13_0 +
-                        x14 * k14_0 + x15 * k15_0;
-                    y1 = y1 + x0 * k0_1 + x1 * k1_1 + x2 * k2_1 + x3 * k3_1 + x4 * k4_1 + x5 * k5_1 + x6 * k6_1 +
-                        x7 * k7_1 + x8 * k8_1 + x9 * k9_1 + x10 * k10_1 + x11 * k11_1 + x12 * k12_1 + x13 * k13_1 +
-                        x14 * k14_1 + x15 * k15_1;
+                    y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0 +
+                        x13 * k13_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 + x14 * k14_0) + (x3 * k3_0 + x7 * k7_0 +
+                        x11 * k11_0 + x15 * k15_0));
+                    y1 = y1 + ((x0 * k0_1 + x4 * k4_1 + x8 * k8_1 + x12 * k12_1) + (x1 * k1_1 + x5 * k5_1 + x9 * k9_1 +
+                        x13 * k13_1)) + ((x2 * k2_1 + x6 * k6_1 + x10 * k10_1 + x14 * k14_1) + (x3 * k3_1 + x7 * k7_1 +
+                        x11 * k11_1 + x15 * k15_1));
                     y0 = Activations.Sigmoid(y0);
                     y1 = Activations.Sigmoid(y1);
                     denseOutputs[t * 2] = y0;
@@ -506,12 +506,12 @@ namespace RnnGen.Generated
                 float x0 = state[24], x1 = state[25], x2 = state[26], x3 = state[27], x4 = state[28], x5 = state[29],
                     x6 = state[30], x7 = state[31], x8 = state[32], x9 = state[33], x10 = state[34], x11 = state[35],
                     x12 = state[36], x13 = state[37], x14 = state[38], x15 = state[39];
-                y0 = y0 + x0 * k0_0 + x1 * k1_0 + x2 * k2_0 + x3 * k3_0 + x4 * k4_0 + x5 * k5_0 + x6 * k6_0 +
-                    x7 * k7_0 + x8 * k8_0 + x9 * k9_0 + x10 * k10_0 + x11 * k11_0 + x12 * k12_0 + x13 * k13_0 +
-                    x14 * k14_0 + x15 * k15_0;
-                y1 = y1 + x0 * k0_1 + x1 * k1_1 + x2 * k2_1 + x3 * k3_1 + x4 * k4_1 + x5 * k5_1 + x6 * k6_1 +
-                    x7 * k7_1 + x8 * k8_1 + x9 * k9_1 + x10 * k10_1 + x11 * k11_1 + x12 * k12_1 + x13 * k13_1 +
-                    x14 * k14_1 + x15 * k15_1;
+                y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0 +
+                    x13 * k13_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 + x14 * k14_0) + (x3 * k3_0 + x7 * k7_0 +
+                    x11 * k11_0 + x15 * k15_0));
+                y1 = y1 + ((x0 * k0_1 + x4 * k4_1 + x8 * k8_1 + x12 * k12_1) + (x1 * k1_1 + x5 * k5_1 + x9 * k9_1 +
+                    x13 * k13_1)) + ((x2 * k2_1 + x6 * k6_1 + x10 * k10_1 + x14 * k14_1) + (x3 * k3_1 + x7 * k7_1 +
+                    x11 * k11_1 + x15 * k15_1));
                 y0 = Activations.Sigmoid(y0);
                 y1 = Activations.Sigmoid(y1);
                 denseOutputs[0] = y0;
