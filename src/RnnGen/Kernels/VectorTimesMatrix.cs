@@ -91,13 +91,17 @@ internal static class VectorTimesMatrix
 
         nuint rest = columns - c;
         nuint last = columns - width;
-        if (rest > width)
+        // Two to four registers left: one pass over the rows with all of them, so that their
+        // multiply-add chains overlap (a small layer's product is bound by their latency). The last
+        // register ends at the row's end; where it overlaps the one before, both compute the same
+        // lanes from the same loads in the same order, so storing both writes the same values.
+        if (rest > 2 * width)
         {
-            // Two to four registers left: one pass over the rows with all of them, so that their
-            // multiply-add chains overlap (a small layer's product is bound by their latency). The last
-            // register ends at the row's end; where it overlaps the one before, both compute the same
-            // lanes from the same loads in the same order, so storing both writes the same values.
-            AddFourRegisters<TLanes, TVector>(ref v, ref m, ref acc, rows, columns, c, Math.Min(c + width, last), Math.Min(c + 2 * width, last), last);
+            AddFourRegisters<TLanes, TVector>(ref v, ref m, ref acc, rows, columns, c, c + width, Math.Min(c + 2 * width, last), last);
+        }
+        else if (rest > width)
+        {
+            AddTwoRegisters<TLanes, TVector>(ref v, ref m, ref acc, rows, columns, c, last);
         }
         else if (rest == width)
         {
@@ -160,6 +164,26 @@ internal static class VectorTimesMatrix
                 TLanes.Store(TLanes.MultiplyAdd(TLanes.Load(ref row, c), scale, TLanes.Load(ref acc, c)), ref acc, c);
             }
         }
+    }
+
+    /// <summary>Two registers of columns from the given offsets (which may overlap), both accumulators loaded before either is stored.</summary>
+    private static void AddTwoRegisters<TLanes, TVector>(ref float v, ref float m, ref float acc, nuint rows, nuint columns, nuint c0, nuint c1)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        TVector a0 = TLanes.Load(ref acc, c0);
+        TVector a1 = TLanes.Load(ref acc, c1);
+        ref float row = ref m;
+        for (nuint r = 0; r < rows; r++)
+        {
+            TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref row, c0), scale, a0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref row, c1), scale, a1);
+            row = ref Unsafe.Add(ref row, columns);
+        }
+
+        TLanes.Store(a0, ref acc, c0);
+        TLanes.Store(a1, ref acc, c1);
     }
 
     /// <summary>Four registers of columns from the given offsets (which may repeat or overlap), every accumulator loaded before any is stored.</summary>

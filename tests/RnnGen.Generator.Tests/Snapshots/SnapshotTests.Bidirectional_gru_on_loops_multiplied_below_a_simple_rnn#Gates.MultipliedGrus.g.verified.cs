@@ -313,8 +313,14 @@ namespace RnnGen.Generated
                     Span<float> hu = forwardGruRecurrentProjections.Slice(t * 30, 30);
                     bias.Slice(30, 30).CopyTo(hu);
                     MatrixKernels.AddVectorTimesMatrix(forwardGruStates.Slice(t * 10, 10), recurrentKernel, hu);
+                    TensorPrimitives.Add(z.Slice(0, 20), hu.Slice(0, 20), z.Slice(0, 20));
+                    Activations.Sigmoid(z.Slice(0, 20));
+                    // reset_after: r scales the candidate's recurrent projection, bias included.
+                    TensorPrimitives.MultiplyAdd(z.Slice(10, 10), hu.Slice(20, 10), z.Slice(20, 10), z.Slice(20, 10));
+                    Activations.Tanh(z.Slice(20, 10));
                     Span<float> hT = forwardGruStates.Slice((t + 1) * 10, 10);
-                    GateKernels.GruSigmoidTanh(z, hu, forwardGruStates.Slice(t * 10, 10), hT);
+                    z.Slice(20, 10).CopyTo(hT);
+                    TensorPrimitives.Lerp(hT, forwardGruStates.Slice(t * 10, 10), z.Slice(0, 10), hT);
                 }
             }
             // backward_gru: GRU(10, tanh, recurrent_activation=sigmoid, go_backwards), [4, 3] → [10]
@@ -339,8 +345,14 @@ namespace RnnGen.Generated
                     Span<float> hu = backwardGruRecurrentProjections.Slice(t * 30, 30);
                     bias.Slice(30, 30).CopyTo(hu);
                     MatrixKernels.AddVectorTimesMatrix(backwardGruStates.Slice(t * 10, 10), recurrentKernel, hu);
+                    TensorPrimitives.Add(z.Slice(0, 20), hu.Slice(0, 20), z.Slice(0, 20));
+                    Activations.Sigmoid(z.Slice(0, 20));
+                    // reset_after: r scales the candidate's recurrent projection, bias included.
+                    TensorPrimitives.MultiplyAdd(z.Slice(10, 10), hu.Slice(20, 10), z.Slice(20, 10), z.Slice(20, 10));
+                    Activations.Tanh(z.Slice(20, 10));
                     Span<float> hT = backwardGruStates.Slice((t + 1) * 10, 10);
-                    GateKernels.GruSigmoidTanh(z, hu, backwardGruStates.Slice(t * 10, 10), hT);
+                    z.Slice(20, 10).CopyTo(hT);
+                    TensorPrimitives.Lerp(hT, backwardGruStates.Slice(t * 10, 10), z.Slice(0, 10), hT);
                 }
             }
             // bidirectional: merge_mode=mul

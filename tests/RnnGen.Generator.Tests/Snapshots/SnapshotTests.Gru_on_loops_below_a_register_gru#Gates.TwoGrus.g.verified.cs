@@ -280,8 +280,14 @@ namespace RnnGen.Generated
                     Span<float> hu = gruRecurrentProjections.Slice(t * 36, 36);
                     bias.Slice(36, 36).CopyTo(hu);
                     MatrixKernels.AddVectorTimesMatrix(gruStates.Slice(t * 12, 12), recurrentKernel, hu);
+                    TensorPrimitives.Add(z.Slice(0, 24), hu.Slice(0, 24), z.Slice(0, 24));
+                    Activations.Sigmoid(z.Slice(0, 24));
+                    // reset_after: r scales the candidate's recurrent projection, bias included.
+                    TensorPrimitives.MultiplyAdd(z.Slice(12, 12), hu.Slice(24, 12), z.Slice(24, 12), z.Slice(24, 12));
+                    Activations.Tanh(z.Slice(24, 12));
                     Span<float> hT = gruStates.Slice((t + 1) * 12, 12);
-                    GateKernels.GruSigmoidTanh(z, hu, gruStates.Slice(t * 12, 12), hT);
+                    z.Slice(24, 12).CopyTo(hT);
+                    TensorPrimitives.Lerp(hT, gruStates.Slice(t * 12, 12), z.Slice(0, 12), hT);
                 }
             }
             // gru_1: GRU(2, tanh, recurrent_activation=sigmoid), [5, 12] → [2]
