@@ -197,6 +197,17 @@ public class BackendChoiceTests
         Assert.False(Backends.UsesLanes(spec));
     }
 
+    [Theory]
+    [InlineData(16, "Unrolled")]
+    [InlineData(17, "Loops")]
+    [InlineData(64, "Loops")]
+    public void A_dense_head_is_written_out_over_at_most_16_inputs_and_a_dot_product_past_them(int inputs, string expected)
+    {
+        ModelSpec spec = Spec(1, stateful: false, Rnn(inputs), Dense(1));
+
+        Assert.Equal(expected, spec.Layers[1].Backend.ToString());
+    }
+
     [Fact]
     public void The_parsed_spec_carries_the_chosen_backends()
     {
@@ -204,7 +215,7 @@ public class BackendChoiceTests
             using RnnGen;
             [Rnn(TimeSteps = 6, Features = 2)]
             [SimpleRnn(4, ReturnSequences = true)]
-            [SimpleRnn(20)]
+            [SimpleRnn(16)]
             [Dense(1)]
             public partial class Mixed;
             """);

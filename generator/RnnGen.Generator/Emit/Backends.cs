@@ -20,6 +20,12 @@ internal static class Backends
     /// <summary>The most weights an unrolled layer keeps in locals.</summary>
     public const int MaxUnrolledParameters = 96;
 
+    /// <summary>
+    /// The most inputs an unrolled Dense layer sums one by one: past this, its weights and inputs no
+    /// longer fit in registers, and a dot product over spans is cheaper (a Dense(1) head over 64 units).
+    /// </summary>
+    public const int MaxUnrolledDenseInputs = 16;
+
     /// <summary>The spec with every layer's backend chosen.</summary>
     public static ModelSpec Choose(ModelSpec spec)
     {
@@ -87,11 +93,11 @@ internal static class Backends
     /// <summary>
     /// Register for up to four units (one Vector128, per gate block for LSTM and GRU) fed at most eight
     /// inputs, and for a gated layer at most 96 weights (its BPTT is unrolled); unrolled for up to eight
-    /// units and 96 weights; span loops for anything larger.
+    /// units and 96 weights (a Dense layer: fed at most 16 inputs); span loops for anything larger.
     /// </summary>
     public static LayerBackend Of(LayerSpec layer) =>
         layer.Units <= RegisterBackend.Lanes && layer.InputSize <= MaxRegisterInputs && (!layer.IsGated || layer.DirectionParameterCount <= MaxUnrolledParameters) ? LayerBackend.Register
-        : layer.Units <= MaxUnrolledUnits && layer.DirectionParameterCount <= MaxUnrolledParameters ? LayerBackend.Unrolled
+        : layer.Units <= MaxUnrolledUnits && layer.DirectionParameterCount <= MaxUnrolledParameters && (layer.IsRecurrent || layer.InputSize <= MaxUnrolledDenseInputs) ? LayerBackend.Unrolled
         : LayerBackend.Loops;
 
     /// <summary>

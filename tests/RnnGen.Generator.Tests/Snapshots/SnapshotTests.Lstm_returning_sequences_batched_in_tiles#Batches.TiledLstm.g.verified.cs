@@ -3,7 +3,7 @@
 //   lstm: LSTM(32, tanh, recurrent_activation=sigmoid, return_sequences), 4480 parameters;
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   dense: Dense(1, linear), 33 parameters;
-//     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
+//     loops: register-blocked SIMD products over the rows of the kernel at each step.
 //   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
 //   BackwardBatch: Backward for each sequence in turn, as only SimpleRNN and Dense layers going forwards, without swish, run backwards in tiles.
 #nullable enable
@@ -275,66 +275,14 @@ namespace RnnGen.Generated
             }
             // dense: Dense(1, linear), [16, 32] → [16, 1]
             {
-                // dense's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
-                float k0_0 = parameters[4480];
-                float k1_0 = parameters[4481];
-                float k2_0 = parameters[4482];
-                float k3_0 = parameters[4483];
-                float k4_0 = parameters[4484];
-                float k5_0 = parameters[4485];
-                float k6_0 = parameters[4486];
-                float k7_0 = parameters[4487];
-                float k8_0 = parameters[4488];
-                float k9_0 = parameters[4489];
-                float k10_0 = parameters[4490];
-                float k11_0 = parameters[4491];
-                float k12_0 = parameters[4492];
-                float k13_0 = parameters[4493];
-                float k14_0 = parameters[4494];
-                float k15_0 = parameters[4495];
-                float k16_0 = parameters[4496];
-                float k17_0 = parameters[4497];
-                float k18_0 = parameters[4498];
-                float k19_0 = parameters[4499];
-                float k20_0 = parameters[4500];
-                float k21_0 = parameters[4501];
-                float k22_0 = parameters[4502];
-                float k23_0 = parameters[4503];
-                float k24_0 = parameters[4504];
-                float k25_0 = parameters[4505];
-                float k26_0 = parameters[4506];
-                float k27_0 = parameters[4507];
-                float k28_0 = parameters[4508];
-                float k29_0 = parameters[4509];
-                float k30_0 = parameters[4510];
-                float k31_0 = parameters[4511];
-                float b0 = parameters[4512];
+                ReadOnlySpan<float> kernel = parameters.Slice(4480, 32); // dense/kernel [32, 1]
+                ReadOnlySpan<float> bias = parameters.Slice(4512, 1); // dense/bias [1]
                 // y = x·kernel + bias, at every step of the sequence
                 for (int t = 0; t < 16; t++)
                 {
-                    float y0 = b0;
-                    float x0 = lstmStates[32 + t * 32], x1 = lstmStates[32 + t * 32 + 1],
-                        x2 = lstmStates[32 + t * 32 + 2], x3 = lstmStates[32 + t * 32 + 3],
-                        x4 = lstmStates[32 + t * 32 + 4], x5 = lstmStates[32 + t * 32 + 5],
-                        x6 = lstmStates[32 + t * 32 + 6], x7 = lstmStates[32 + t * 32 + 7],
-                        x8 = lstmStates[32 + t * 32 + 8], x9 = lstmStates[32 + t * 32 + 9],
-                        x10 = lstmStates[32 + t * 32 + 10], x11 = lstmStates[32 + t * 32 + 11],
-                        x12 = lstmStates[32 + t * 32 + 12], x13 = lstmStates[32 + t * 32 + 13],
-                        x14 = lstmStates[32 + t * 32 + 14], x15 = lstmStates[32 + t * 32 + 15],
-                        x16 = lstmStates[32 + t * 32 + 16], x17 = lstmStates[32 + t * 32 + 17],
-                        x18 = lstmStates[32 + t * 32 + 18], x19 = lstmStates[32 + t * 32 + 19],
-                        x20 = lstmStates[32 + t * 32 + 20], x21 = lstmStates[32 + t * 32 + 21],
-                        x22 = lstmStates[32 + t * 32 + 22], x23 = lstmStates[32 + t * 32 + 23],
-                        x24 = lstmStates[32 + t * 32 + 24], x25 = lstmStates[32 + t * 32 + 25],
-                        x26 = lstmStates[32 + t * 32 + 26], x27 = lstmStates[32 + t * 32 + 27],
-                        x28 = lstmStates[32 + t * 32 + 28], x29 = lstmStates[32 + t * 32 + 29],
-                        x30 = lstmStates[32 + t * 32 + 30], x31 = lstmStates[32 + t * 32 + 31];
-                    y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0 + x16 * k16_0 + x20 * k20_0 +
-                        x24 * k24_0 + x28 * k28_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0 + x13 * k13_0 + x17 * k17_0 +
-                        x21 * k21_0 + x25 * k25_0 + x29 * k29_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 +
-                        x14 * k14_0 + x18 * k18_0 + x22 * k22_0 + x26 * k26_0 + x30 * k30_0) + (x3 * k3_0 + x7 * k7_0 +
-                        x11 * k11_0 + x15 * k15_0 + x19 * k19_0 + x23 * k23_0 + x27 * k27_0 + x31 * k31_0));
-                    denseOutputs[t] = y0;
+                    Span<float> y = denseOutputs.Slice(t, 1);
+                    bias.CopyTo(y);
+                    MatrixKernels.AddVectorTimesMatrix(lstmStates.Slice(32 + t * 32, 32), kernel, y);
                 }
             }
         }
@@ -463,54 +411,12 @@ namespace RnnGen.Generated
             }
             // dense: Dense(1, linear)
             {
-                // dense's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
-                float k0_0 = parameters[4480];
-                float k1_0 = parameters[4481];
-                float k2_0 = parameters[4482];
-                float k3_0 = parameters[4483];
-                float k4_0 = parameters[4484];
-                float k5_0 = parameters[4485];
-                float k6_0 = parameters[4486];
-                float k7_0 = parameters[4487];
-                float k8_0 = parameters[4488];
-                float k9_0 = parameters[4489];
-                float k10_0 = parameters[4490];
-                float k11_0 = parameters[4491];
-                float k12_0 = parameters[4492];
-                float k13_0 = parameters[4493];
-                float k14_0 = parameters[4494];
-                float k15_0 = parameters[4495];
-                float k16_0 = parameters[4496];
-                float k17_0 = parameters[4497];
-                float k18_0 = parameters[4498];
-                float k19_0 = parameters[4499];
-                float k20_0 = parameters[4500];
-                float k21_0 = parameters[4501];
-                float k22_0 = parameters[4502];
-                float k23_0 = parameters[4503];
-                float k24_0 = parameters[4504];
-                float k25_0 = parameters[4505];
-                float k26_0 = parameters[4506];
-                float k27_0 = parameters[4507];
-                float k28_0 = parameters[4508];
-                float k29_0 = parameters[4509];
-                float k30_0 = parameters[4510];
-                float k31_0 = parameters[4511];
-                float b0 = parameters[4512];
+                ReadOnlySpan<float> kernel = parameters.Slice(4480, 32); // dense/kernel [32, 1]
+                ReadOnlySpan<float> bias = parameters.Slice(4512, 1); // dense/bias [1]
                 // y = x·kernel + bias
-                float y0 = b0;
-                float x0 = state[0], x1 = state[1], x2 = state[2], x3 = state[3], x4 = state[4], x5 = state[5],
-                    x6 = state[6], x7 = state[7], x8 = state[8], x9 = state[9], x10 = state[10], x11 = state[11],
-                    x12 = state[12], x13 = state[13], x14 = state[14], x15 = state[15], x16 = state[16],
-                    x17 = state[17], x18 = state[18], x19 = state[19], x20 = state[20], x21 = state[21],
-                    x22 = state[22], x23 = state[23], x24 = state[24], x25 = state[25], x26 = state[26],
-                    x27 = state[27], x28 = state[28], x29 = state[29], x30 = state[30], x31 = state[31];
-                y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0 + x16 * k16_0 + x20 * k20_0 + x24 * k24_0 +
-                    x28 * k28_0) + (x1 * k1_0 + x5 * k5_0 + x9 * k9_0 + x13 * k13_0 + x17 * k17_0 + x21 * k21_0 +
-                    x25 * k25_0 + x29 * k29_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 + x14 * k14_0 + x18 * k18_0 +
-                    x22 * k22_0 + x26 * k26_0 + x30 * k30_0) + (x3 * k3_0 + x7 * k7_0 + x11 * k11_0 + x15 * k15_0 +
-                    x19 * k19_0 + x23 * k23_0 + x27 * k27_0 + x31 * k31_0));
-                denseOutputs[0] = y0;
+                Span<float> y = denseOutputs.Slice(0, 1);
+                bias.CopyTo(y);
+                MatrixKernels.AddVectorTimesMatrix(state.Slice(0, 32), kernel, y);
             }
             denseOutputs.Slice(0, 1).CopyTo(output);
         }
@@ -543,228 +449,19 @@ namespace RnnGen.Generated
             }
             // dense: Dense(1, linear), [16, 32] → [16, 1]
             {
-                // dense's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
-                float k0_0 = parameters[4480];
-                float k1_0 = parameters[4481];
-                float k2_0 = parameters[4482];
-                float k3_0 = parameters[4483];
-                float k4_0 = parameters[4484];
-                float k5_0 = parameters[4485];
-                float k6_0 = parameters[4486];
-                float k7_0 = parameters[4487];
-                float k8_0 = parameters[4488];
-                float k9_0 = parameters[4489];
-                float k10_0 = parameters[4490];
-                float k11_0 = parameters[4491];
-                float k12_0 = parameters[4492];
-                float k13_0 = parameters[4493];
-                float k14_0 = parameters[4494];
-                float k15_0 = parameters[4495];
-                float k16_0 = parameters[4496];
-                float k17_0 = parameters[4497];
-                float k18_0 = parameters[4498];
-                float k19_0 = parameters[4499];
-                float k20_0 = parameters[4500];
-                float k21_0 = parameters[4501];
-                float k22_0 = parameters[4502];
-                float k23_0 = parameters[4503];
-                float k24_0 = parameters[4504];
-                float k25_0 = parameters[4505];
-                float k26_0 = parameters[4506];
-                float k27_0 = parameters[4507];
-                float k28_0 = parameters[4508];
-                float k29_0 = parameters[4509];
-                float k30_0 = parameters[4510];
-                float k31_0 = parameters[4511];
-                float b0 = parameters[4512];
-                // The weight gradients, summed in locals.
-                float gk0_0 = 0f;
-                float gk1_0 = 0f;
-                float gk2_0 = 0f;
-                float gk3_0 = 0f;
-                float gk4_0 = 0f;
-                float gk5_0 = 0f;
-                float gk6_0 = 0f;
-                float gk7_0 = 0f;
-                float gk8_0 = 0f;
-                float gk9_0 = 0f;
-                float gk10_0 = 0f;
-                float gk11_0 = 0f;
-                float gk12_0 = 0f;
-                float gk13_0 = 0f;
-                float gk14_0 = 0f;
-                float gk15_0 = 0f;
-                float gk16_0 = 0f;
-                float gk17_0 = 0f;
-                float gk18_0 = 0f;
-                float gk19_0 = 0f;
-                float gk20_0 = 0f;
-                float gk21_0 = 0f;
-                float gk22_0 = 0f;
-                float gk23_0 = 0f;
-                float gk24_0 = 0f;
-                float gk25_0 = 0f;
-                float gk26_0 = 0f;
-                float gk27_0 = 0f;
-                float gk28_0 = 0f;
-                float gk29_0 = 0f;
-                float gk30_0 = 0f;
-                float gk31_0 = 0f;
-                float gb0 = 0f;
+                ReadOnlySpan<float> kernel = parameters.Slice(4480, 32); // dense/kernel [32, 1]
+                ReadOnlySpan<float> bias = parameters.Slice(4512, 1); // dense/bias [1]
+                // dkernel += xᵀ·dz; dbias += Σ dz, summed over the steps
+                Span<float> kernelGradient = gradients.Slice(4480, 32);
+                GradientKernels.AddTransposedProduct(lstmStates.Slice(32, 512), denseOutputGradients.Slice(0, 16), kernelGradient, 16, 32, 1);
+                Span<float> biasGradient = gradients.Slice(4512, 1);
+                GradientKernels.AddColumnSums(denseOutputGradients.Slice(0, 16), biasGradient);
+                // dx = dz·kernelᵀ, for the layer below
                 for (int t = 0; t < 16; t++)
                 {
-                    float dz0 = denseOutputGradients[t];
-                    // dkernel += xᵀ·dz; dbias += dz
-                    float x0 = lstmStates[32 + t * 32], x1 = lstmStates[32 + t * 32 + 1],
-                        x2 = lstmStates[32 + t * 32 + 2], x3 = lstmStates[32 + t * 32 + 3],
-                        x4 = lstmStates[32 + t * 32 + 4], x5 = lstmStates[32 + t * 32 + 5],
-                        x6 = lstmStates[32 + t * 32 + 6], x7 = lstmStates[32 + t * 32 + 7],
-                        x8 = lstmStates[32 + t * 32 + 8], x9 = lstmStates[32 + t * 32 + 9],
-                        x10 = lstmStates[32 + t * 32 + 10], x11 = lstmStates[32 + t * 32 + 11],
-                        x12 = lstmStates[32 + t * 32 + 12], x13 = lstmStates[32 + t * 32 + 13],
-                        x14 = lstmStates[32 + t * 32 + 14], x15 = lstmStates[32 + t * 32 + 15],
-                        x16 = lstmStates[32 + t * 32 + 16], x17 = lstmStates[32 + t * 32 + 17],
-                        x18 = lstmStates[32 + t * 32 + 18], x19 = lstmStates[32 + t * 32 + 19],
-                        x20 = lstmStates[32 + t * 32 + 20], x21 = lstmStates[32 + t * 32 + 21],
-                        x22 = lstmStates[32 + t * 32 + 22], x23 = lstmStates[32 + t * 32 + 23],
-                        x24 = lstmStates[32 + t * 32 + 24], x25 = lstmStates[32 + t * 32 + 25],
-                        x26 = lstmStates[32 + t * 32 + 26], x27 = lstmStates[32 + t * 32 + 27],
-                        x28 = lstmStates[32 + t * 32 + 28], x29 = lstmStates[32 + t * 32 + 29],
-                        x30 = lstmStates[32 + t * 32 + 30], x31 = lstmStates[32 + t * 32 + 31];
-                    gk0_0 += x0 * dz0;
-                    gk1_0 += x1 * dz0;
-                    gk2_0 += x2 * dz0;
-                    gk3_0 += x3 * dz0;
-                    gk4_0 += x4 * dz0;
-                    gk5_0 += x5 * dz0;
-                    gk6_0 += x6 * dz0;
-                    gk7_0 += x7 * dz0;
-                    gk8_0 += x8 * dz0;
-                    gk9_0 += x9 * dz0;
-                    gk10_0 += x10 * dz0;
-                    gk11_0 += x11 * dz0;
-                    gk12_0 += x12 * dz0;
-                    gk13_0 += x13 * dz0;
-                    gk14_0 += x14 * dz0;
-                    gk15_0 += x15 * dz0;
-                    gk16_0 += x16 * dz0;
-                    gk17_0 += x17 * dz0;
-                    gk18_0 += x18 * dz0;
-                    gk19_0 += x19 * dz0;
-                    gk20_0 += x20 * dz0;
-                    gk21_0 += x21 * dz0;
-                    gk22_0 += x22 * dz0;
-                    gk23_0 += x23 * dz0;
-                    gk24_0 += x24 * dz0;
-                    gk25_0 += x25 * dz0;
-                    gk26_0 += x26 * dz0;
-                    gk27_0 += x27 * dz0;
-                    gk28_0 += x28 * dz0;
-                    gk29_0 += x29 * dz0;
-                    gk30_0 += x30 * dz0;
-                    gk31_0 += x31 * dz0;
-                    gb0 += dz0;
-                    // dx = dz·kernelᵀ, for the layer below
-                    float dx0, dx1, dx2, dx3, dx4, dx5, dx6, dx7, dx8, dx9, dx10, dx11, dx12, dx13, dx14, dx15, dx16,
-                        dx17, dx18, dx19, dx20, dx21, dx22, dx23, dx24, dx25, dx26, dx27, dx28, dx29, dx30, dx31;
-                    dx0 = k0_0 * dz0;
-                    dx1 = k1_0 * dz0;
-                    dx2 = k2_0 * dz0;
-                    dx3 = k3_0 * dz0;
-                    dx4 = k4_0 * dz0;
-                    dx5 = k5_0 * dz0;
-                    dx6 = k6_0 * dz0;
-                    dx7 = k7_0 * dz0;
-                    dx8 = k8_0 * dz0;
-                    dx9 = k9_0 * dz0;
-                    dx10 = k10_0 * dz0;
-                    dx11 = k11_0 * dz0;
-                    dx12 = k12_0 * dz0;
-                    dx13 = k13_0 * dz0;
-                    dx14 = k14_0 * dz0;
-                    dx15 = k15_0 * dz0;
-                    dx16 = k16_0 * dz0;
-                    dx17 = k17_0 * dz0;
-                    dx18 = k18_0 * dz0;
-                    dx19 = k19_0 * dz0;
-                    dx20 = k20_0 * dz0;
-                    dx21 = k21_0 * dz0;
-                    dx22 = k22_0 * dz0;
-                    dx23 = k23_0 * dz0;
-                    dx24 = k24_0 * dz0;
-                    dx25 = k25_0 * dz0;
-                    dx26 = k26_0 * dz0;
-                    dx27 = k27_0 * dz0;
-                    dx28 = k28_0 * dz0;
-                    dx29 = k29_0 * dz0;
-                    dx30 = k30_0 * dz0;
-                    dx31 = k31_0 * dz0;
-                    lstmOutputGradients[t * 32] = dx0;
-                    lstmOutputGradients[t * 32 + 1] = dx1;
-                    lstmOutputGradients[t * 32 + 2] = dx2;
-                    lstmOutputGradients[t * 32 + 3] = dx3;
-                    lstmOutputGradients[t * 32 + 4] = dx4;
-                    lstmOutputGradients[t * 32 + 5] = dx5;
-                    lstmOutputGradients[t * 32 + 6] = dx6;
-                    lstmOutputGradients[t * 32 + 7] = dx7;
-                    lstmOutputGradients[t * 32 + 8] = dx8;
-                    lstmOutputGradients[t * 32 + 9] = dx9;
-                    lstmOutputGradients[t * 32 + 10] = dx10;
-                    lstmOutputGradients[t * 32 + 11] = dx11;
-                    lstmOutputGradients[t * 32 + 12] = dx12;
-                    lstmOutputGradients[t * 32 + 13] = dx13;
-                    lstmOutputGradients[t * 32 + 14] = dx14;
-                    lstmOutputGradients[t * 32 + 15] = dx15;
-                    lstmOutputGradients[t * 32 + 16] = dx16;
-                    lstmOutputGradients[t * 32 + 17] = dx17;
-                    lstmOutputGradients[t * 32 + 18] = dx18;
-                    lstmOutputGradients[t * 32 + 19] = dx19;
-                    lstmOutputGradients[t * 32 + 20] = dx20;
-                    lstmOutputGradients[t * 32 + 21] = dx21;
-                    lstmOutputGradients[t * 32 + 22] = dx22;
-                    lstmOutputGradients[t * 32 + 23] = dx23;
-                    lstmOutputGradients[t * 32 + 24] = dx24;
-                    lstmOutputGradients[t * 32 + 25] = dx25;
-                    lstmOutputGradients[t * 32 + 26] = dx26;
-                    lstmOutputGradients[t * 32 + 27] = dx27;
-                    lstmOutputGradients[t * 32 + 28] = dx28;
-                    lstmOutputGradients[t * 32 + 29] = dx29;
-                    lstmOutputGradients[t * 32 + 30] = dx30;
-                    lstmOutputGradients[t * 32 + 31] = dx31;
+                    Span<float> dx = lstmOutputGradients.Slice(t * 32, 32);
+                    MatrixKernels.MultiplyMatrixByVector(kernel, denseOutputGradients.Slice(t, 1), dx);
                 }
-                gradients[4480] += gk0_0;
-                gradients[4481] += gk1_0;
-                gradients[4482] += gk2_0;
-                gradients[4483] += gk3_0;
-                gradients[4484] += gk4_0;
-                gradients[4485] += gk5_0;
-                gradients[4486] += gk6_0;
-                gradients[4487] += gk7_0;
-                gradients[4488] += gk8_0;
-                gradients[4489] += gk9_0;
-                gradients[4490] += gk10_0;
-                gradients[4491] += gk11_0;
-                gradients[4492] += gk12_0;
-                gradients[4493] += gk13_0;
-                gradients[4494] += gk14_0;
-                gradients[4495] += gk15_0;
-                gradients[4496] += gk16_0;
-                gradients[4497] += gk17_0;
-                gradients[4498] += gk18_0;
-                gradients[4499] += gk19_0;
-                gradients[4500] += gk20_0;
-                gradients[4501] += gk21_0;
-                gradients[4502] += gk22_0;
-                gradients[4503] += gk23_0;
-                gradients[4504] += gk24_0;
-                gradients[4505] += gk25_0;
-                gradients[4506] += gk26_0;
-                gradients[4507] += gk27_0;
-                gradients[4508] += gk28_0;
-                gradients[4509] += gk29_0;
-                gradients[4510] += gk30_0;
-                gradients[4511] += gk31_0;
-                gradients[4512] += gb0;
             }
             // lstm: LSTM(32, tanh, recurrent_activation=sigmoid, return_sequences), [16, 2] → [16, 32]
             {

@@ -9,7 +9,7 @@
 //   simple_rnn_2: SimpleRNN(20, tanh), 560 parameters;
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout.
 //   dense_1: Dense(2, sigmoid), 42 parameters;
-//     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
+//     loops: register-blocked SIMD products over the rows of the kernel at each step.
 //   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
 //   BackwardBatch: Backward for each sequence in turn, as only SimpleRNN and Dense layers going forwards, without swish, run backwards in tiles.
 #nullable enable
@@ -435,47 +435,13 @@ namespace RnnGen.Generated
             }
             // dense_1: Dense(2, sigmoid), [20] → [2]
             {
-                // dense_1's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
-                float k0_0 = parameters[688], k0_1 = parameters[689];
-                float k1_0 = parameters[690], k1_1 = parameters[691];
-                float k2_0 = parameters[692], k2_1 = parameters[693];
-                float k3_0 = parameters[694], k3_1 = parameters[695];
-                float k4_0 = parameters[696], k4_1 = parameters[697];
-                float k5_0 = parameters[698], k5_1 = parameters[699];
-                float k6_0 = parameters[700], k6_1 = parameters[701];
-                float k7_0 = parameters[702], k7_1 = parameters[703];
-                float k8_0 = parameters[704], k8_1 = parameters[705];
-                float k9_0 = parameters[706], k9_1 = parameters[707];
-                float k10_0 = parameters[708], k10_1 = parameters[709];
-                float k11_0 = parameters[710], k11_1 = parameters[711];
-                float k12_0 = parameters[712], k12_1 = parameters[713];
-                float k13_0 = parameters[714], k13_1 = parameters[715];
-                float k14_0 = parameters[716], k14_1 = parameters[717];
-                float k15_0 = parameters[718], k15_1 = parameters[719];
-                float k16_0 = parameters[720], k16_1 = parameters[721];
-                float k17_0 = parameters[722], k17_1 = parameters[723];
-                float k18_0 = parameters[724], k18_1 = parameters[725];
-                float k19_0 = parameters[726], k19_1 = parameters[727];
-                float b0 = parameters[728], b1 = parameters[729];
+                ReadOnlySpan<float> kernel = parameters.Slice(688, 40); // dense_1/kernel [20, 2]
+                ReadOnlySpan<float> bias = parameters.Slice(728, 2); // dense_1/bias [2]
                 // y = sigmoid(x·kernel + bias)
-                float y0 = b0, y1 = b1;
-                float x0 = simpleRnn2States[100], x1 = simpleRnn2States[101], x2 = simpleRnn2States[102],
-                    x3 = simpleRnn2States[103], x4 = simpleRnn2States[104], x5 = simpleRnn2States[105],
-                    x6 = simpleRnn2States[106], x7 = simpleRnn2States[107], x8 = simpleRnn2States[108],
-                    x9 = simpleRnn2States[109], x10 = simpleRnn2States[110], x11 = simpleRnn2States[111],
-                    x12 = simpleRnn2States[112], x13 = simpleRnn2States[113], x14 = simpleRnn2States[114],
-                    x15 = simpleRnn2States[115], x16 = simpleRnn2States[116], x17 = simpleRnn2States[117],
-                    x18 = simpleRnn2States[118], x19 = simpleRnn2States[119];
-                y0 = y0 + ((x0 * k0_0 + x4 * k4_0 + x8 * k8_0 + x12 * k12_0 + x16 * k16_0) + (x1 * k1_0 + x5 * k5_0 +
-                    x9 * k9_0 + x13 * k13_0 + x17 * k17_0)) + ((x2 * k2_0 + x6 * k6_0 + x10 * k10_0 + x14 * k14_0 +
-                    x18 * k18_0) + (x3 * k3_0 + x7 * k7_0 + x11 * k11_0 + x15 * k15_0 + x19 * k19_0));
-                y1 = y1 + ((x0 * k0_1 + x4 * k4_1 + x8 * k8_1 + x12 * k12_1 + x16 * k16_1) + (x1 * k1_1 + x5 * k5_1 +
-                    x9 * k9_1 + x13 * k13_1 + x17 * k17_1)) + ((x2 * k2_1 + x6 * k6_1 + x10 * k10_1 + x14 * k14_1 +
-                    x18 * k18_1) + (x3 * k3_1 + x7 * k7_1 + x11 * k11_1 + x15 * k15_1 + x19 * k19_1));
-                y0 = Activations.Sigmoid(y0);
-                y1 = Activations.Sigmoid(y1);
-                dense1Outputs[0] = y0;
-                dense1Outputs[1] = y1;
+                Span<float> y = dense1Outputs.Slice(0, 2);
+                bias.CopyTo(y);
+                MatrixKernels.AddVectorTimesMatrix(simpleRnn2States.Slice(100, 20), kernel, y);
+                Activations.Sigmoid(y);
             }
         }
 
@@ -640,190 +606,18 @@ namespace RnnGen.Generated
             }
             // dense_1: Dense(2, sigmoid), [20] → [2]
             {
-                // dense_1's weights, one local each (k: kernel, r: recurrent kernel, b: bias).
-                float k0_0 = parameters[688], k0_1 = parameters[689];
-                float k1_0 = parameters[690], k1_1 = parameters[691];
-                float k2_0 = parameters[692], k2_1 = parameters[693];
-                float k3_0 = parameters[694], k3_1 = parameters[695];
-                float k4_0 = parameters[696], k4_1 = parameters[697];
-                float k5_0 = parameters[698], k5_1 = parameters[699];
-                float k6_0 = parameters[700], k6_1 = parameters[701];
-                float k7_0 = parameters[702], k7_1 = parameters[703];
-                float k8_0 = parameters[704], k8_1 = parameters[705];
-                float k9_0 = parameters[706], k9_1 = parameters[707];
-                float k10_0 = parameters[708], k10_1 = parameters[709];
-                float k11_0 = parameters[710], k11_1 = parameters[711];
-                float k12_0 = parameters[712], k12_1 = parameters[713];
-                float k13_0 = parameters[714], k13_1 = parameters[715];
-                float k14_0 = parameters[716], k14_1 = parameters[717];
-                float k15_0 = parameters[718], k15_1 = parameters[719];
-                float k16_0 = parameters[720], k16_1 = parameters[721];
-                float k17_0 = parameters[722], k17_1 = parameters[723];
-                float k18_0 = parameters[724], k18_1 = parameters[725];
-                float k19_0 = parameters[726], k19_1 = parameters[727];
-                float b0 = parameters[728], b1 = parameters[729];
-                // The weight gradients, summed in locals.
-                float gk0_0 = 0f, gk0_1 = 0f;
-                float gk1_0 = 0f, gk1_1 = 0f;
-                float gk2_0 = 0f, gk2_1 = 0f;
-                float gk3_0 = 0f, gk3_1 = 0f;
-                float gk4_0 = 0f, gk4_1 = 0f;
-                float gk5_0 = 0f, gk5_1 = 0f;
-                float gk6_0 = 0f, gk6_1 = 0f;
-                float gk7_0 = 0f, gk7_1 = 0f;
-                float gk8_0 = 0f, gk8_1 = 0f;
-                float gk9_0 = 0f, gk9_1 = 0f;
-                float gk10_0 = 0f, gk10_1 = 0f;
-                float gk11_0 = 0f, gk11_1 = 0f;
-                float gk12_0 = 0f, gk12_1 = 0f;
-                float gk13_0 = 0f, gk13_1 = 0f;
-                float gk14_0 = 0f, gk14_1 = 0f;
-                float gk15_0 = 0f, gk15_1 = 0f;
-                float gk16_0 = 0f, gk16_1 = 0f;
-                float gk17_0 = 0f, gk17_1 = 0f;
-                float gk18_0 = 0f, gk18_1 = 0f;
-                float gk19_0 = 0f, gk19_1 = 0f;
-                float gb0 = 0f, gb1 = 0f;
-                float dz0 = dense1OutputGradients[0], dz1 = dense1OutputGradients[1];
+                ReadOnlySpan<float> kernel = parameters.Slice(688, 40); // dense_1/kernel [20, 2]
+                ReadOnlySpan<float> bias = parameters.Slice(728, 2); // dense_1/bias [2]
                 // dz = dy ⊙ sigmoid'(z), written in terms of y
-                float y0 = dense1Outputs[0], y1 = dense1Outputs[1];
-                dz0 *= y0 * (1f - y0);
-                dz1 *= y1 * (1f - y1);
-                // dkernel += xᵀ·dz; dbias += dz
-                float x0 = simpleRnn2States[100], x1 = simpleRnn2States[101], x2 = simpleRnn2States[102],
-                    x3 = simpleRnn2States[103], x4 = simpleRnn2States[104], x5 = simpleRnn2States[105],
-                    x6 = simpleRnn2States[106], x7 = simpleRnn2States[107], x8 = simpleRnn2States[108],
-                    x9 = simpleRnn2States[109], x10 = simpleRnn2States[110], x11 = simpleRnn2States[111],
-                    x12 = simpleRnn2States[112], x13 = simpleRnn2States[113], x14 = simpleRnn2States[114],
-                    x15 = simpleRnn2States[115], x16 = simpleRnn2States[116], x17 = simpleRnn2States[117],
-                    x18 = simpleRnn2States[118], x19 = simpleRnn2States[119];
-                gk0_0 += x0 * dz0;
-                gk0_1 += x0 * dz1;
-                gk1_0 += x1 * dz0;
-                gk1_1 += x1 * dz1;
-                gk2_0 += x2 * dz0;
-                gk2_1 += x2 * dz1;
-                gk3_0 += x3 * dz0;
-                gk3_1 += x3 * dz1;
-                gk4_0 += x4 * dz0;
-                gk4_1 += x4 * dz1;
-                gk5_0 += x5 * dz0;
-                gk5_1 += x5 * dz1;
-                gk6_0 += x6 * dz0;
-                gk6_1 += x6 * dz1;
-                gk7_0 += x7 * dz0;
-                gk7_1 += x7 * dz1;
-                gk8_0 += x8 * dz0;
-                gk8_1 += x8 * dz1;
-                gk9_0 += x9 * dz0;
-                gk9_1 += x9 * dz1;
-                gk10_0 += x10 * dz0;
-                gk10_1 += x10 * dz1;
-                gk11_0 += x11 * dz0;
-                gk11_1 += x11 * dz1;
-                gk12_0 += x12 * dz0;
-                gk12_1 += x12 * dz1;
-                gk13_0 += x13 * dz0;
-                gk13_1 += x13 * dz1;
-                gk14_0 += x14 * dz0;
-                gk14_1 += x14 * dz1;
-                gk15_0 += x15 * dz0;
-                gk15_1 += x15 * dz1;
-                gk16_0 += x16 * dz0;
-                gk16_1 += x16 * dz1;
-                gk17_0 += x17 * dz0;
-                gk17_1 += x17 * dz1;
-                gk18_0 += x18 * dz0;
-                gk18_1 += x18 * dz1;
-                gk19_0 += x19 * dz0;
-                gk19_1 += x19 * dz1;
-                gb0 += dz0;
-                gb1 += dz1;
+                Activations.MultiplyBySigmoidDerivative(dense1Outputs.Slice(0, 2), dense1OutputGradients.Slice(0, 2));
+                // dkernel += xᵀ·dz; dbias += Σ dz
+                Span<float> kernelGradient = gradients.Slice(688, 40);
+                MatrixKernels.AddOuterProduct(simpleRnn2States.Slice(100, 20), dense1OutputGradients.Slice(0, 2), kernelGradient);
+                Span<float> biasGradient = gradients.Slice(728, 2);
+                GradientKernels.AddColumnSums(dense1OutputGradients.Slice(0, 2), biasGradient);
                 // dx = dz·kernelᵀ, for the layer below
-                float dx0, dx1, dx2, dx3, dx4, dx5, dx6, dx7, dx8, dx9, dx10, dx11, dx12, dx13, dx14, dx15, dx16, dx17,
-                    dx18, dx19;
-                dx0 = k0_0 * dz0 + k0_1 * dz1;
-                dx1 = k1_0 * dz0 + k1_1 * dz1;
-                dx2 = k2_0 * dz0 + k2_1 * dz1;
-                dx3 = k3_0 * dz0 + k3_1 * dz1;
-                dx4 = k4_0 * dz0 + k4_1 * dz1;
-                dx5 = k5_0 * dz0 + k5_1 * dz1;
-                dx6 = k6_0 * dz0 + k6_1 * dz1;
-                dx7 = k7_0 * dz0 + k7_1 * dz1;
-                dx8 = k8_0 * dz0 + k8_1 * dz1;
-                dx9 = k9_0 * dz0 + k9_1 * dz1;
-                dx10 = k10_0 * dz0 + k10_1 * dz1;
-                dx11 = k11_0 * dz0 + k11_1 * dz1;
-                dx12 = k12_0 * dz0 + k12_1 * dz1;
-                dx13 = k13_0 * dz0 + k13_1 * dz1;
-                dx14 = k14_0 * dz0 + k14_1 * dz1;
-                dx15 = k15_0 * dz0 + k15_1 * dz1;
-                dx16 = k16_0 * dz0 + k16_1 * dz1;
-                dx17 = k17_0 * dz0 + k17_1 * dz1;
-                dx18 = k18_0 * dz0 + k18_1 * dz1;
-                dx19 = k19_0 * dz0 + k19_1 * dz1;
-                simpleRnn2OutputGradients[0] = dx0;
-                simpleRnn2OutputGradients[1] = dx1;
-                simpleRnn2OutputGradients[2] = dx2;
-                simpleRnn2OutputGradients[3] = dx3;
-                simpleRnn2OutputGradients[4] = dx4;
-                simpleRnn2OutputGradients[5] = dx5;
-                simpleRnn2OutputGradients[6] = dx6;
-                simpleRnn2OutputGradients[7] = dx7;
-                simpleRnn2OutputGradients[8] = dx8;
-                simpleRnn2OutputGradients[9] = dx9;
-                simpleRnn2OutputGradients[10] = dx10;
-                simpleRnn2OutputGradients[11] = dx11;
-                simpleRnn2OutputGradients[12] = dx12;
-                simpleRnn2OutputGradients[13] = dx13;
-                simpleRnn2OutputGradients[14] = dx14;
-                simpleRnn2OutputGradients[15] = dx15;
-                simpleRnn2OutputGradients[16] = dx16;
-                simpleRnn2OutputGradients[17] = dx17;
-                simpleRnn2OutputGradients[18] = dx18;
-                simpleRnn2OutputGradients[19] = dx19;
-                gradients[688] += gk0_0;
-                gradients[689] += gk0_1;
-                gradients[690] += gk1_0;
-                gradients[691] += gk1_1;
-                gradients[692] += gk2_0;
-                gradients[693] += gk2_1;
-                gradients[694] += gk3_0;
-                gradients[695] += gk3_1;
-                gradients[696] += gk4_0;
-                gradients[697] += gk4_1;
-                gradients[698] += gk5_0;
-                gradients[699] += gk5_1;
-                gradients[700] += gk6_0;
-                gradients[701] += gk6_1;
-                gradients[702] += gk7_0;
-                gradients[703] += gk7_1;
-                gradients[704] += gk8_0;
-                gradients[705] += gk8_1;
-                gradients[706] += gk9_0;
-                gradients[707] += gk9_1;
-                gradients[708] += gk10_0;
-                gradients[709] += gk10_1;
-                gradients[710] += gk11_0;
-                gradients[711] += gk11_1;
-                gradients[712] += gk12_0;
-                gradients[713] += gk12_1;
-                gradients[714] += gk13_0;
-                gradients[715] += gk13_1;
-                gradients[716] += gk14_0;
-                gradients[717] += gk14_1;
-                gradients[718] += gk15_0;
-                gradients[719] += gk15_1;
-                gradients[720] += gk16_0;
-                gradients[721] += gk16_1;
-                gradients[722] += gk17_0;
-                gradients[723] += gk17_1;
-                gradients[724] += gk18_0;
-                gradients[725] += gk18_1;
-                gradients[726] += gk19_0;
-                gradients[727] += gk19_1;
-                gradients[728] += gb0;
-                gradients[729] += gb1;
+                Span<float> dx = simpleRnn2OutputGradients.Slice(0, 20);
+                MatrixKernels.MultiplyMatrixByVector(kernel, dense1OutputGradients.Slice(0, 2), dx);
             }
             // simple_rnn_2: SimpleRNN(20, tanh), [5, 7] → [20]
             {
