@@ -161,15 +161,7 @@ internal sealed class GruLayer : ILayerEmitter
         if (layer.ResetAfter)
         {
             GatedVec projection = Project(writer, c, previous, t);
-            if (projection.Run(Z, 2) is { } projected && z.Run(Z, 2) is { } gates)
-            {
-                ops.Add(writer, projected, gates);
-            }
-            else
-            {
-                ops.Add(writer, projection.Blocks[Z], z.Blocks[Z]);
-                ops.Add(writer, projection.Blocks[R], z.Blocks[R]);
-            }
+            z.Add(writer, ops, projection, Z, 2);
 
             ActivateGates(writer, ops, layer, z, kept);
             writer.WriteLine("// reset_after: r scales the candidate's recurrent projection, bias included.");

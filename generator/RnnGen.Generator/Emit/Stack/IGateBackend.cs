@@ -55,6 +55,24 @@ internal sealed record GatedVec(Vec? Whole, Vec[] Blocks)
     }
 
     /// <summary>
+    /// <c>block += source's block</c> for blocks <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1,
+    /// in one call where both are one span (<see cref="Run"/>).
+    /// </summary>
+    public void Add(SourceWriter writer, IVectorBackend ops, GatedVec source, int first, int count)
+    {
+        if (source.Run(first, count) is { } from && Run(first, count) is { } to)
+        {
+            ops.Add(writer, from, to);
+            return;
+        }
+
+        for (int g = first; g < first + count; g++)
+        {
+            ops.Add(writer, source.Blocks[g], Blocks[g]);
+        }
+    }
+
+    /// <summary>
     /// What block <paramref name="block"/>'s derivative is written in terms of: its kept pre-activation
     /// (<paramref name="preactivations"/>) for swish, else its output (this, the activated gates).
     /// </summary>

@@ -300,8 +300,5 @@ internal sealed class LstmLayer : ILayerEmitter
         }
     }
 
-
-
     private static string Derivative(Activation activation) => LayerWeights.ActivationName(activation) + "'(o)";
-
 }
