@@ -19,7 +19,7 @@ namespace RnnGen.Kernels;
 /// written twice with the same values, even in place.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class GateKernels
+public static partial class GateKernels
 {
     /// <summary>
     /// An LSTM cell with sigmoid gates and tanh: <c>gates</c> holds the pre-activations of blocks i, f,

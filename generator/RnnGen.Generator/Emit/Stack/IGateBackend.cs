@@ -157,4 +157,16 @@ internal interface IFusedCellBackend
     /// <c>z = [σ(z + p), σ(r + p), tanh(h + r ⊙ p_h)]</c> in place, <c>output = Lerp(hh, previous, z)</c>; output may be previous.
     /// </summary>
     void GruCell(SourceWriter writer, GatedVec z, GatedVec projection, Vec previous, Vec output);
+
+    /// <summary>
+    /// A whole LSTM step with a bias in one call: <c>z = bias + x·kernel + h·recurrent_kernel</c> at
+    /// <paramref name="gates"/>, then <see cref="LstmCell"/> with cell and h updated in place.
+    /// </summary>
+    void LstmStep(SourceWriter writer, LayerSpec layer, Vec x, Vec h, Vec cell, Place gates, Place cellActivation);
+
+    /// <summary>
+    /// A whole reset_after GRU step with a bias in one call: <c>z = x·kernel + b_in</c> at <paramref name="gates"/>,
+    /// <c>projection = h·recurrent_kernel + b_rec</c> at <paramref name="projection"/>, then <see cref="GruCell"/> with h updated in place.
+    /// </summary>
+    void GruStep(SourceWriter writer, LayerSpec layer, Vec x, Vec h, Place gates, Place projection);
 }

@@ -179,6 +179,20 @@ internal sealed class LoopsBackend : ISequenceBackend, IGateGradientBackend, IFu
     public void GruCell(SourceWriter writer, GatedVec z, GatedVec projection, Vec previous, Vec output) =>
         writer.WriteLine($"GateKernels.GruSigmoidTanh({z.Whole!.Name}, {projection.Whole!.Name}, {previous.Name}, {output.Name});");
 
+    public void LstmStep(SourceWriter writer, LayerSpec layer, Vec x, Vec h, Vec cell, Place gates, Place cellActivation)
+    {
+        Vec z = Span(writer, "z", gates);
+        Vec ac = Span(writer, "ac", cellActivation);
+        writer.WriteLine($"GateKernels.LstmStepSigmoidTanh({x.Name}, {Local(layer.Kernel)}, {Local(layer.RecurrentKernel!)}, {Local(layer.Bias!)}, {h.Name}, {cell.Name}, {z.Name}, {ac.Name});");
+    }
+
+    public void GruStep(SourceWriter writer, LayerSpec layer, Vec x, Vec h, Place gates, Place projection)
+    {
+        Vec z = Span(writer, "z", gates);
+        Vec hu = Span(writer, "hu", projection);
+        writer.WriteLine($"GateKernels.GruStepSigmoidTanh({x.Name}, {Local(layer.Kernel)}, {Local(layer.RecurrentKernel!)}, {Local(layer.Bias!)}, {h.Name}, {z.Name}, {hu.Name});");
+    }
+
     /// <summary>Block g of a gated span: the slice from g·U, living at that part of the span's place.</summary>
     private static GatedVec Blocks(Vec whole, int blocks)
     {

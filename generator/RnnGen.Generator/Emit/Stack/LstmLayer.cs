@@ -144,6 +144,12 @@ internal sealed class LstmLayer : ILayerEmitter
         writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}}, c_{{t-1}} = State" + (ops is IProjectingBackend ? "; z, act(c) in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
         Vec h = ops.Load(writer, "h", c.State);
         Vec cell = ops.Load(writer, "c", c.CellState);
+        if (FusedCell(ops, layer) is { } whole && c.Bias is not null && Backends.StepsInRegisters(layer.Units))
+        {
+            whole.LstmStep(writer, layer, ops.Read(writer, "x", x), h, cell, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"), c.Of(BufferRole.CellActivations).At("0"));
+            return c.State;
+        }
+
         GatedVec z = ops.GateAffine(writer, "z", Blocks, c.Bias, 0, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"));
         ops.AddGateProducts(writer, ops.Read(writer, "x", x), layer.Kernel, z);
         ops.AddGateProducts(writer, h, layer.RecurrentKernel!, z);
