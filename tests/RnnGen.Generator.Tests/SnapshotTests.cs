@@ -79,6 +79,20 @@ public class SnapshotTests
         """, nameof(Lstm_returning_sequences_batched_in_tiles));
 
     [Fact]
+    public void Small_gated_stack_streaming_in_registers() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Streams;
+
+        /// <summary>An LSTM(8) into a GRU(16) on span loops: each Step of each is one call whose sums stay in registers.</summary>
+        [Rnn(TimeSteps = 12, Features = 3)]
+        [Lstm(8, ReturnSequences = true)]
+        [Gru(16)]
+        [Dense(1)]
+        public partial class SmallGatedStack;
+        """, nameof(Small_gated_stack_streaming_in_registers));
+
+    [Fact]
     public void Stateful_stack_without_biases_ending_in_a_sequence() => VerifyGenerated("""
         using RnnGen;
 

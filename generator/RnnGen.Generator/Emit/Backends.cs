@@ -28,11 +28,24 @@ internal static class Backends
 
     /// <summary>
     /// Whether a gated layer's streaming step on span loops is one call whose sums stay in registers
-    /// (<c>GateKernels.LstmStepSigmoidTanh</c>, <c>GruStepSigmoidTanh</c>): units that fill one or two
-    /// registers of 4, 8 or 16 floats. Other sizes would take the separate calls inside it at a small
-    /// cost (measured: LSTM(12) 8 % slower), so they keep the calls in the generated code.
+    /// (<c>GateKernels.LstmStepSigmoidTanh</c>, <c>GruStepSigmoidTanh</c>): 4, 8 or 16 units, which fill one or
+    /// two registers at every level from AVX2 up. The kernel would take 32 units in two 512-bit registers
+    /// too, but with AVX2 it falls back to the separate calls, measured 5–15 % slower there than the
+    /// generated calls, so 32 and every other size keep the calls in the generated code.
     /// </summary>
-    public static bool StepsInRegisters(int units) => units is 4 or 8 or 16 or 32;
+    public static bool StepsInRegisters(int units) => units is 4 or 8 or 16;
+
+    /// <summary>
+    /// Whether the layer's Step is that one call: an LSTM or a reset_after GRU on span loops with a bias,
+    /// Keras' default activations and a size <see cref="StepsInRegisters"/> takes.
+    /// </summary>
+    public static bool StepsInOneCall(LayerSpec layer) =>
+        layer.Backend == LayerBackend.Loops
+        && (layer.Kind == LayerKind.Lstm || (layer.Kind == LayerKind.Gru && layer.ResetAfter))
+        && layer.UseBias
+        && layer.RecurrentActivation == Activation.Sigmoid
+        && layer.Activation == Activation.Tanh
+        && StepsInRegisters(layer.Units);
 
     /// <summary>The spec with every layer's backend chosen.</summary>
     public static ModelSpec Choose(ModelSpec spec)
@@ -151,6 +164,7 @@ internal static class Backends
         LayerBackend.Unrolled => "unrolled: every unit written out and every weight in a local, so a step is straight-line code",
         _ => layer.IsRecurrent
             ? "loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout"
+                + (StepsInOneCall(layer) ? "; Step one call whose sums stay in registers" : "")
             : "loops: register-blocked SIMD products over the rows of the kernel at each step",
     };
 }

@@ -26,6 +26,7 @@ public static partial class GateKernels
     /// (<c>h_{t-1}</c>, <c>c_{t-1}</c> on entry, <c>h_t</c>, <c>c_t</c> on return).
     /// </summary>
     /// <exception cref="ArgumentException">The spans are not F, [F, 4U], [U, 4U], 4U, U, U, 4U and U floats (F = input.Length, U = hidden.Length).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void LstmStepSigmoidTanh(
         ReadOnlySpan<float> input,
         ReadOnlySpan<float> kernel,
@@ -46,23 +47,26 @@ public static partial class GateKernels
         var step = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates, units);
         ref float c = ref MemoryMarshal.GetReference(cell);
         ref float ac = ref MemoryMarshal.GetReference(cellActivation);
-        switch (RegistersFor(units))
+        // Inlined into a generated step, whose lengths are constants, the guards fold away and the JIT
+        // keeps one of these branches: the fallback is then the very calls the step made before.
+        if (Vector512.IsHardwareAccelerated && Fills(units, Vector512<float>.Count))
         {
-            case (512, int blocks):
-                LstmInRegisters<Lanes512, Vector512<float>>(step, ref c, ref ac, blocks);
-                break;
-            case (256, int blocks):
-                LstmInRegisters<Lanes256, Vector256<float>>(step, ref c, ref ac, blocks);
-                break;
-            case (128, int blocks):
-                LstmInRegisters<Lanes128, Vector128<float>>(step, ref c, ref ac, blocks);
-                break;
-            default:
-                bias.CopyTo(gates);
-                MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
-                MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, gates);
-                LstmSigmoidTanh(gates, cell, cell, cellActivation, hidden);
-                break;
+            LstmInRegisters<Lanes512, Vector512<float>>(step, ref c, ref ac, units / Vector512<float>.Count);
+        }
+        else if (Vector256.IsHardwareAccelerated && Fills(units, Vector256<float>.Count))
+        {
+            LstmInRegisters<Lanes256, Vector256<float>>(step, ref c, ref ac, units / Vector256<float>.Count);
+        }
+        else if (Vector128.IsHardwareAccelerated && Fills(units, Vector128<float>.Count))
+        {
+            LstmInRegisters<Lanes128, Vector128<float>>(step, ref c, ref ac, units / Vector128<float>.Count);
+        }
+        else
+        {
+            bias.CopyTo(gates);
+            MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
+            MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, gates);
+            LstmSigmoidTanh(gates, cell, cell, cellActivation, hidden);
         }
     }
 
@@ -72,6 +76,7 @@ public static partial class GateKernels
     /// updated in place (<c>h_{t-1}</c> on entry, <c>h_t</c> on return).
     /// </summary>
     /// <exception cref="ArgumentException">The spans are not F, [F, 3U], [U, 3U], 6U, U, 3U and 3U floats (F = input.Length, U = hidden.Length).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void GruStepSigmoidTanh(
         ReadOnlySpan<float> input,
         ReadOnlySpan<float> kernel,
@@ -89,48 +94,35 @@ public static partial class GateKernels
         Guard.Length(projection.Length, 3 * units, "3 × hidden.Length: the z, r, h blocks", nameof(projection));
         var step = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates, units);
         ref float p = ref MemoryMarshal.GetReference(projection);
-        switch (RegistersFor(units))
+        if (Vector512.IsHardwareAccelerated && Fills(units, Vector512<float>.Count))
         {
-            case (512, int blocks):
-                GruInRegisters<Lanes512, Vector512<float>>(step, ref p, blocks);
-                break;
-            case (256, int blocks):
-                GruInRegisters<Lanes256, Vector256<float>>(step, ref p, blocks);
-                break;
-            case (128, int blocks):
-                GruInRegisters<Lanes128, Vector128<float>>(step, ref p, blocks);
-                break;
-            default:
-                bias[..(3 * units)].CopyTo(gates);
-                MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
-                bias[(3 * units)..].CopyTo(projection);
-                MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, projection);
-                GruSigmoidTanh(gates, projection, hidden, hidden);
-                break;
+            GruInRegisters<Lanes512, Vector512<float>>(step, ref p, units / Vector512<float>.Count);
+        }
+        else if (Vector256.IsHardwareAccelerated && Fills(units, Vector256<float>.Count))
+        {
+            GruInRegisters<Lanes256, Vector256<float>>(step, ref p, units / Vector256<float>.Count);
+        }
+        else if (Vector128.IsHardwareAccelerated && Fills(units, Vector128<float>.Count))
+        {
+            GruInRegisters<Lanes128, Vector128<float>>(step, ref p, units / Vector128<float>.Count);
+        }
+        else
+        {
+            bias[..(3 * units)].CopyTo(gates);
+            MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
+            bias[(3 * units)..].CopyTo(projection);
+            MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, projection);
+            GruSigmoidTanh(gates, projection, hidden, hidden);
         }
     }
 
     /// <summary>
-    /// The widest accelerated register whose units fill one or two of them exactly (its width in bits,
-    /// and how many), or (0, 0) where none does: a third register's gates would not fit in the 16 registers of AVX2.
+    /// Whether the units fill one or two registers of <paramref name="width"/> floats exactly: the widest
+    /// accelerated register that does takes the step (a third register's gates would not fit in AVX2's 16).
     /// </summary>
-    private static (int Bits, int Blocks) RegistersFor(int units)
-    {
-        if (Vector512.IsHardwareAccelerated && Fits(units, Vector512<float>.Count) is > 0 and var blocks512)
-        {
-            return (512, blocks512);
-        }
+    private static bool Fills(int units, int width) => units == width || units == 2 * width;
 
-        if (Vector256.IsHardwareAccelerated && Fits(units, Vector256<float>.Count) is > 0 and var blocks256)
-        {
-            return (256, blocks256);
-        }
-
-        return Vector128.IsHardwareAccelerated && Fits(units, Vector128<float>.Count) is > 0 and var blocks128 ? (128, blocks128) : (0, 0);
-
-        static int Fits(int units, int width) => units == width ? 1 : units == 2 * width ? 2 : 0;
-    }
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LstmInRegisters<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation, int blocks)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
@@ -171,6 +163,7 @@ public static partial class GateKernels
         return r.Output;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void GruInRegisters<TLanes, TVector>(in StepSpans s, ref float projection, int blocks)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct

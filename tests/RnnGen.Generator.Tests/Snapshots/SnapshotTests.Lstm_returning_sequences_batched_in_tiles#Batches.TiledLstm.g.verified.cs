@@ -403,8 +403,11 @@ namespace RnnGen.Generated
                 Span<float> h = state.Slice(0, 32);
                 Span<float> c = state.Slice(32, 32);
                 Span<float> z = lstmGates.Slice(0, 128);
+                bias.Slice(0, 128).CopyTo(z);
+                MatrixKernels.AddVectorTimesMatrix(input.Slice(0, 2), kernel, z);
+                MatrixKernels.AddVectorTimesMatrix(h, recurrentKernel, z);
                 Span<float> ac = lstmCellActivations.Slice(0, 32);
-                GateKernels.LstmStepSigmoidTanh(input.Slice(0, 2), kernel, recurrentKernel, bias, h, c, z, ac);
+                GateKernels.LstmSigmoidTanh(z, c, c, ac, h);
             }
             // dense: Dense(1, linear)
             {

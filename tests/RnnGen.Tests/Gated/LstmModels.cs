@@ -79,6 +79,13 @@ public partial class LstmUnrolledWideInputStack;
 [Dense(1)]
 public partial class Lstm256Stack;
 
+/// <summary>An LSTM(8) into a GRU(16) on span loops: both Steps are one call whose sums stay in registers, the GRU's fed by the LSTM's state.</summary>
+[Rnn(TimeSteps = 6, Features = 3)]
+[Lstm(8, ReturnSequences = true)]
+[Gru(16)]
+[Dense(1)]
+public partial class SmallGatedStreamStack;
+
 /// <summary>The models above, by name, for theories.</summary>
 internal static class LstmModels
 {
@@ -97,6 +104,7 @@ internal static class LstmModels
         nameof(LstmSwishLoopsStack),
         nameof(Lstm256Stack),
         nameof(LstmUnrolledWideInputStack),
+        nameof(SmallGatedStreamStack),
     ];
 
     /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
@@ -123,6 +131,7 @@ internal static class LstmModels
         nameof(LstmSwishLoopsStack) => new LstmSwishLoopsStack(seed: 70),
         nameof(Lstm256Stack) => new Lstm256Stack(seed: 71),
         nameof(LstmUnrolledWideInputStack) => new LstmUnrolledWideInputStack(seed: 72),
+        nameof(SmallGatedStreamStack) => new SmallGatedStreamStack(seed: 73),
         _ => null,
     };
 }

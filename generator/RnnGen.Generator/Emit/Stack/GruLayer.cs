@@ -119,7 +119,7 @@ internal sealed class GruLayer : ILayerEmitter
         LayerSpec layer = c.Layer;
         writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}} = State" + (ops is IProjectingBackend ? "; z in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
         Vec h = ops.Load(writer, "h", c.State);
-        if (FusedCell(ops, layer) is { } whole && c.Bias is not null && Backends.StepsInRegisters(layer.Units))
+        if (ops is IFusedCellBackend whole && Backends.StepsInOneCall(layer))
         {
             whole.GruStep(writer, layer, ops.Read(writer, "x", x), h, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"), c.Of(BufferRole.RecurrentProjections, layer.Kernel.Columns).At("0"));
             return c.State;
