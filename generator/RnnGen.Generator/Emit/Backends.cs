@@ -36,16 +36,20 @@ internal static class Backends
     public static bool StepsInRegisters(int units) => units is 4 or 8 or 16;
 
     /// <summary>
-    /// Whether the layer's Step is that one call: an LSTM or a reset_after GRU on span loops with a bias,
-    /// Keras' default activations and a size <see cref="StepsInRegisters"/> takes.
+    /// Whether the layer's cell has a one-call kernel (<c>GateKernels</c>): an LSTM or a reset_after GRU with
+    /// Keras' default activations, recurrent sigmoid and tanh.
+    /// </summary>
+    public static bool HasOneCallCell(LayerSpec layer) =>
+        (layer.Kind == LayerKind.Lstm || (layer.Kind == LayerKind.Gru && layer.ResetAfter))
+        && layer.RecurrentActivation == Activation.Sigmoid
+        && layer.Activation == Activation.Tanh;
+
+    /// <summary>
+    /// Whether the layer's Step is that one call: a <see cref="HasOneCallCell"/> layer on span loops with a
+    /// bias and a size <see cref="StepsInRegisters"/> takes.
     /// </summary>
     public static bool StepsInOneCall(LayerSpec layer) =>
-        layer.Backend == LayerBackend.Loops
-        && (layer.Kind == LayerKind.Lstm || (layer.Kind == LayerKind.Gru && layer.ResetAfter))
-        && layer.UseBias
-        && layer.RecurrentActivation == Activation.Sigmoid
-        && layer.Activation == Activation.Tanh
-        && StepsInRegisters(layer.Units);
+        layer.Backend == LayerBackend.Loops && HasOneCallCell(layer) && layer.UseBias && StepsInRegisters(layer.Units);
 
     /// <summary>The spec with every layer's backend chosen.</summary>
     public static ModelSpec Choose(ModelSpec spec)

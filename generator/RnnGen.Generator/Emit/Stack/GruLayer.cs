@@ -119,7 +119,7 @@ internal sealed class GruLayer : ILayerEmitter
         LayerSpec layer = c.Layer;
         writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}} = State" + (ops is IProjectingBackend ? "; z in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
         Vec h = ops.Load(writer, "h", c.State);
-        if (ops is IFusedCellBackend whole && Backends.StepsInOneCall(layer))
+        if (FusedCell(ops, layer) is { } whole && Backends.StepsInOneCall(layer))
         {
             whole.GruStep(writer, layer, ops.Read(writer, "x", x), h, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"), c.Of(BufferRole.RecurrentProjections, layer.Kernel.Columns).At("0"));
             return c.State;
@@ -142,7 +142,7 @@ internal sealed class GruLayer : ILayerEmitter
 
     /// <summary>The backend's one-call step where it has one and the layer is reset_after with Keras' default activations, else null.</summary>
     private static IFusedCellBackend? FusedCell(IGateBackend ops, LayerSpec layer) =>
-        ops is IFusedCellBackend fused && layer.ResetAfter && layer.RecurrentActivation == Activation.Sigmoid && layer.Activation == Activation.Tanh ? fused : null;
+        ops is IFusedCellBackend fused && Backends.HasOneCallCell(layer) ? fused : null;
 
     /// <summary>reset_after's recurrent projection of step <paramref name="t"/>, <c>h_{t-1}·recurrent_kernel + b_rec</c>, kept for BPTT.</summary>
     private static GatedVec Project(SourceWriter writer, LayerContext c, Vec previous, string t)

@@ -144,7 +144,7 @@ internal sealed class LstmLayer : ILayerEmitter
         writer.WriteLine($"// {Formula(layer)}, with h_{{t-1}}, c_{{t-1}} = State" + (ops is IProjectingBackend ? "; z, act(c) in the first step's slots of the forward buffers (Forward rewrites them)" : ""));
         Vec h = ops.Load(writer, "h", c.State);
         Vec cell = ops.Load(writer, "c", c.CellState);
-        if (ops is IFusedCellBackend whole && Backends.StepsInOneCall(layer))
+        if (FusedCell(ops, layer) is { } whole && Backends.StepsInOneCall(layer))
         {
             whole.LstmStep(writer, layer, ops.Read(writer, "x", x), h, cell, c.Of(BufferRole.Gates, layer.Kernel.Columns).At("0"), c.Of(BufferRole.CellActivations).At("0"));
             return c.State;
@@ -174,7 +174,7 @@ internal sealed class LstmLayer : ILayerEmitter
 
     /// <summary>The backend's one-call cell where it has one and the layer has Keras' default activations, else null.</summary>
     private static IFusedCellBackend? FusedCell(IGateBackend ops, LayerSpec layer) =>
-        ops is IFusedCellBackend fused && layer.RecurrentActivation == Activation.Sigmoid && layer.Activation == Activation.Tanh ? fused : null;
+        ops is IFusedCellBackend fused && Backends.HasOneCallCell(layer) ? fused : null;
 
     public void Backward(SourceWriter writer, LayerContext c)
     {
