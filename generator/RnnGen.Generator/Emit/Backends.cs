@@ -28,12 +28,11 @@ internal static class Backends
 
     /// <summary>
     /// Whether a gated layer's streaming step on span loops is one call whose sums stay in registers
-    /// (<c>GateKernels.LstmStepSigmoidTanh</c>, <c>GruStepSigmoidTanh</c>): 4, 8 or 16 units, which fill one or
-    /// two registers at every level from AVX2 up. The kernel would take 32 units in two 512-bit registers
-    /// too, but with AVX2 it falls back to the separate calls, measured 5–15 % slower there than the
-    /// generated calls, so 32 and every other size keep the calls in the generated code.
+    /// (<c>GateKernels.LstmStepSigmoidTanh</c>, <c>GruStepSigmoidTanh</c>): 4, 8, 16 or 32 units, which fill one
+    /// or two registers with AVX-512 (4 to 16 with AVX2). Where 32 units do not fill two registers the kernel
+    /// makes the separate calls, measured level with the generated calls with AVX2.
     /// </summary>
-    public static bool StepsInRegisters(int units) => units is 4 or 8 or 16;
+    public static bool StepsInRegisters(int units) => units is 4 or 8 or 16 or 32;
 
     /// <summary>
     /// Whether the layer's cell has a one-call kernel (<c>GateKernels</c>): an LSTM or a reset_after GRU with

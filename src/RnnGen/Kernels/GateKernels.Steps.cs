@@ -9,8 +9,8 @@ namespace RnnGen.Kernels;
 /// <c>Step</c>: the input projection, the recurrent product and the cell in one call. Where the units
 /// fill one or two registers (4, 8, 16 or 32 with AVX-512; 4, 8 or 16 with AVX2) every gate's sums stay
 /// in registers from the bias to the activation, so a small layer's step pays no loads and stores
-/// between its parts and no call for each (an LSTM(8) step took 70 ns in four calls). Any other size
-/// makes the calls the step made before.
+/// between its parts and no call for each (an LSTM(8) step took 70 ns in four calls), and two
+/// registers' sums run in one pass over the rows. Any other size makes the calls the step made before.
 /// </summary>
 /// <remarks>
 /// Both ways compute the same operations in the same order, so the bits are the same: each column
@@ -44,22 +44,19 @@ public static partial class GateKernels
         Guard.Length(cell.Length, units, "hidden.Length", nameof(cell));
         Guard.Length(gates.Length, 4 * units, "4 × hidden.Length: the i, f, c, o blocks", nameof(gates));
         Guard.Length(cellActivation.Length, units, "hidden.Length", nameof(cellActivation));
-        var step = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates, units);
-        ref float c = ref MemoryMarshal.GetReference(cell);
-        ref float ac = ref MemoryMarshal.GetReference(cellActivation);
         // Inlined into a generated step, whose lengths are constants, the guards fold away and the JIT
         // keeps one of these branches: the fallback is then the very calls the step made before.
         if (Vector512.IsHardwareAccelerated && Fills(units, Vector512<float>.Count))
         {
-            LstmInRegisters<Lanes512, Vector512<float>>(step, ref c, ref ac, units / Vector512<float>.Count);
+            LstmInRegisters<Lanes512, Vector512<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
         }
         else if (Vector256.IsHardwareAccelerated && Fills(units, Vector256<float>.Count))
         {
-            LstmInRegisters<Lanes256, Vector256<float>>(step, ref c, ref ac, units / Vector256<float>.Count);
+            LstmInRegisters<Lanes256, Vector256<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
         }
         else if (Vector128.IsHardwareAccelerated && Fills(units, Vector128<float>.Count))
         {
-            LstmInRegisters<Lanes128, Vector128<float>>(step, ref c, ref ac, units / Vector128<float>.Count);
+            LstmInRegisters<Lanes128, Vector128<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
         }
         else
         {
@@ -92,19 +89,17 @@ public static partial class GateKernels
         Guard.Length(bias.Length, 6 * units, "6 × hidden.Length: the bias [2, 3U], rows b_in and b_rec", nameof(bias));
         Guard.Length(gates.Length, 3 * units, "3 × hidden.Length: the z, r, h blocks", nameof(gates));
         Guard.Length(projection.Length, 3 * units, "3 × hidden.Length: the z, r, h blocks", nameof(projection));
-        var step = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates, units);
-        ref float p = ref MemoryMarshal.GetReference(projection);
         if (Vector512.IsHardwareAccelerated && Fills(units, Vector512<float>.Count))
         {
-            GruInRegisters<Lanes512, Vector512<float>>(step, ref p, units / Vector512<float>.Count);
+            GruInRegisters<Lanes512, Vector512<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
         }
         else if (Vector256.IsHardwareAccelerated && Fills(units, Vector256<float>.Count))
         {
-            GruInRegisters<Lanes256, Vector256<float>>(step, ref p, units / Vector256<float>.Count);
+            GruInRegisters<Lanes256, Vector256<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
         }
         else if (Vector128.IsHardwareAccelerated && Fills(units, Vector128<float>.Count))
         {
-            GruInRegisters<Lanes128, Vector128<float>>(step, ref p, units / Vector128<float>.Count);
+            GruInRegisters<Lanes128, Vector128<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
         }
         else
         {
@@ -122,79 +117,157 @@ public static partial class GateKernels
     /// </summary>
     private static bool Fills(int units, int width) => units == width || units == 2 * width;
 
-    // Not inlined: in a generated step's body, with AVX2's 16 registers, its sums and activations spilled
-    // (measured: LSTM(8) Step 96 against 56 ns with AVX2).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void LstmInRegisters<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation, int blocks)
+    /// <summary>The step of units filling one or two registers of <typeparamref name="TLanes"/>, by the spans' first elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LstmInRegisters<TLanes, TVector>(
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> kernel,
+        ReadOnlySpan<float> recurrentKernel,
+        ReadOnlySpan<float> bias,
+        Span<float> hidden,
+        Span<float> cell,
+        Span<float> gates,
+        Span<float> cellActivation)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        TVector first = LstmRegister<TLanes, TVector>(s, ref cell, ref cellActivation, 0);
-        if (blocks == 2)
+        var s = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates);
+        if (hidden.Length == TLanes.Count)
         {
-            // The second register's sums read all of h_{t-1}, so the first register's h_t waits for them in a register.
-            TLanes.Store(LstmRegister<TLanes, TVector>(s, ref cell, ref cellActivation, (nuint)TLanes.Count), ref s.Hidden, (nuint)TLanes.Count);
+            LstmInOneRegister<TLanes, TVector>(s, ref MemoryMarshal.GetReference(cell), ref MemoryMarshal.GetReference(cellActivation));
         }
+        else
+        {
+            LstmInTwoRegisters<TLanes, TVector>(s, ref MemoryMarshal.GetReference(cell), ref MemoryMarshal.GetReference(cellActivation));
+        }
+    }
 
-        TLanes.Store(first, ref s.Hidden, 0);
+    // Neither is inlined: in a generated step's body, with AVX2's 16 registers, their sums and activations
+    // spilled (measured: LSTM(8) Step 96 against 56 ns with AVX2). Nor do they share one body: beside the
+    // two-register code, the one-register step ran 20-40 % slower with AVX2.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LstmInOneRegister<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint u = s.Units;
+        TVector i = TLanes.Load(ref s.Bias, 0), f = TLanes.Load(ref s.Bias, u), g = TLanes.Load(ref s.Bias, 2 * u), o = TLanes.Load(ref s.Bias, 3 * u);
+        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref i, ref f, ref g, ref o);
+        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref i, ref f, ref g, ref o);
+        LstmCell<TLanes, TVector>(s, ref cell, ref cellActivation, 0, i, f, g, o);
     }
 
     /// <summary>
-    /// The register of units from <paramref name="k"/>: its sums, its cell as <see cref="Cell"/> computes it, every
-    /// result stored but h_t, which it returns (the caller stores it once no other register reads h_{t-1}).
+    /// Both registers' sums in one pass over the rows, so that their eight multiply-add chains run side by
+    /// side rather than one register's after the other's (each is a chain of U dependent multiply-adds).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LstmInTwoRegisters<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint u = s.Units, w = (nuint)TLanes.Count;
+        TVector i0 = TLanes.Load(ref s.Bias, 0), f0 = TLanes.Load(ref s.Bias, u), g0 = TLanes.Load(ref s.Bias, 2 * u), o0 = TLanes.Load(ref s.Bias, 3 * u);
+        TVector i1 = TLanes.Load(ref s.Bias, w), f1 = TLanes.Load(ref s.Bias, u + w), g1 = TLanes.Load(ref s.Bias, 2 * u + w), o1 = TLanes.Load(ref s.Bias, 3 * u + w);
+        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref i0, ref f0, ref g0, ref o0, ref i1, ref f1, ref g1, ref o1);
+        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref i0, ref f0, ref g0, ref o0, ref i1, ref f1, ref g1, ref o1);
+
+        // Every sum has read h_{t-1}: each register's cell may write its h_t, and stores all it computes at
+        // once, so that no result waits in a register (or the stack) for the other register's cell.
+        LstmCell<TLanes, TVector>(s, ref cell, ref cellActivation, 0, i0, f0, g0, o0);
+        LstmCell<TLanes, TVector>(s, ref cell, ref cellActivation, w, i1, f1, g1, o1);
+    }
+
+    /// <summary>
+    /// The cell of the register of units from <paramref name="k"/>: <see cref="Cell"/>'s operations in its order, each
+    /// result stored as soon as it is computed, h_t into the state. Returned in Cell's seven-field struct, the
+    /// results went through the stack (131 spills in the two-register LSTM step with AVX-512, 50 this way).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector LstmRegister<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation, nuint k)
+    private static void LstmCell<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation, nuint k, TVector zi, TVector zf, TVector zc, TVector zo)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
         nuint u = s.Units;
-        TVector zi = TLanes.Load(ref s.Bias, k);
-        TVector zf = TLanes.Load(ref s.Bias, u + k);
-        TVector zc = TLanes.Load(ref s.Bias, 2 * u + k);
-        TVector zo = TLanes.Load(ref s.Bias, 3 * u + k);
-        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref Unsafe.Add(ref s.Kernel, k), u, ref zi, ref zf, ref zc, ref zo);
-        AddRows<TLanes, TVector>(ref s.Hidden, u, ref Unsafe.Add(ref s.RecurrentKernel, k), u, ref zi, ref zf, ref zc, ref zo);
-        LstmResult<TVector> r = Cell<TLanes, TVector>(zi, zf, zc, zo, TLanes.Load(ref cell, k));
-        TLanes.Store(r.I, ref s.Gates, k);
-        TLanes.Store(r.F, ref s.Gates, u + k);
-        TLanes.Store(r.G, ref s.Gates, 2 * u + k);
-        TLanes.Store(r.O, ref s.Gates, 3 * u + k);
-        TLanes.Store(r.Cell, ref cell, k);
-        TLanes.Store(r.Activated, ref cellActivation, k);
-        return r.Output;
+        TVector i = RationalActivations.Sigmoid<TLanes, TVector>(zi);
+        TLanes.Store(i, ref s.Gates, k);
+        TVector f = RationalActivations.Sigmoid<TLanes, TVector>(zf);
+        TLanes.Store(f, ref s.Gates, u + k);
+        TVector g = RationalActivations.Tanh<TLanes, TVector>(zc);
+        TLanes.Store(g, ref s.Gates, 2 * u + k);
+        TVector o = RationalActivations.Sigmoid<TLanes, TVector>(zo);
+        TLanes.Store(o, ref s.Gates, 3 * u + k);
+        TVector c = NextCell<TLanes, TVector>(i, f, g, TLanes.Load(ref cell, k));
+        TLanes.Store(c, ref cell, k);
+        TVector activated = RationalActivations.Tanh<TLanes, TVector>(c);
+        TLanes.Store(activated, ref cellActivation, k);
+        TLanes.Store(TLanes.Multiply(o, activated), ref s.Hidden, k);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void GruInRegisters<TLanes, TVector>(in StepSpans s, ref float projection, int blocks)
-        where TLanes : IFloatLanes<TVector>
-        where TVector : struct
-    {
-        TVector first = GruRegister<TLanes, TVector>(s, ref projection, 0);
-        if (blocks == 2)
-        {
-            // As for the LSTM: the first register's h_t waits in a register for the second's sums.
-            TLanes.Store(GruRegister<TLanes, TVector>(s, ref projection, (nuint)TLanes.Count), ref s.Hidden, (nuint)TLanes.Count);
-        }
-
-        TLanes.Store(first, ref s.Hidden, 0);
-    }
-
-    /// <summary>The register of units from <paramref name="k"/>: its sums and its cell as GruSigmoidTanh computes it, every result stored but h_t, which it returns.</summary>
+    /// <summary>The step of units filling one or two registers of <typeparamref name="TLanes"/>, by the spans' first elements.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector GruRegister<TLanes, TVector>(in StepSpans s, ref float projection, nuint k)
+    private static void GruInRegisters<TLanes, TVector>(
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> kernel,
+        ReadOnlySpan<float> recurrentKernel,
+        ReadOnlySpan<float> bias,
+        Span<float> hidden,
+        Span<float> gates,
+        Span<float> projection)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        var s = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates);
+        if (hidden.Length == TLanes.Count)
+        {
+            GruInOneRegister<TLanes, TVector>(s, ref MemoryMarshal.GetReference(projection));
+        }
+        else
+        {
+            GruInTwoRegisters<TLanes, TVector>(s, ref MemoryMarshal.GetReference(projection));
+        }
+    }
+
+    // As for the LSTM: out of line, each in its own body.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GruInOneRegister<TLanes, TVector>(in StepSpans s, ref float projection)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
         nuint u = s.Units;
-        TVector xz = TLanes.Load(ref s.Bias, k);
-        TVector xr = TLanes.Load(ref s.Bias, u + k);
-        TVector xh = TLanes.Load(ref s.Bias, 2 * u + k);
-        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref Unsafe.Add(ref s.Kernel, k), u, ref xz, ref xr, ref xh);
-        TVector uz = TLanes.Load(ref s.Bias, 3 * u + k);
-        TVector ur = TLanes.Load(ref s.Bias, 4 * u + k);
-        TVector uh = TLanes.Load(ref s.Bias, 5 * u + k);
-        AddRows<TLanes, TVector>(ref s.Hidden, u, ref Unsafe.Add(ref s.RecurrentKernel, k), u, ref uz, ref ur, ref uh);
+        TVector xz = TLanes.Load(ref s.Bias, 0), xr = TLanes.Load(ref s.Bias, u), xh = TLanes.Load(ref s.Bias, 2 * u);
+        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref xz, ref xr, ref xh);
+        TVector uz = TLanes.Load(ref s.Bias, 3 * u), ur = TLanes.Load(ref s.Bias, 4 * u), uh = TLanes.Load(ref s.Bias, 5 * u);
+        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref uz, ref ur, ref uh);
+        GruCell<TLanes, TVector>(s, ref projection, 0, xz, xr, xh, uz, ur, uh);
+    }
+
+    /// <summary>As <see cref="LstmInTwoRegisters"/>: both registers' sums in one pass over the rows, then each register's cell.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GruInTwoRegisters<TLanes, TVector>(in StepSpans s, ref float projection)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint u = s.Units, w = (nuint)TLanes.Count;
+        TVector xz0 = TLanes.Load(ref s.Bias, 0), xr0 = TLanes.Load(ref s.Bias, u), xh0 = TLanes.Load(ref s.Bias, 2 * u);
+        TVector xz1 = TLanes.Load(ref s.Bias, w), xr1 = TLanes.Load(ref s.Bias, u + w), xh1 = TLanes.Load(ref s.Bias, 2 * u + w);
+        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref xz0, ref xr0, ref xh0, ref xz1, ref xr1, ref xh1);
+        TVector uz0 = TLanes.Load(ref s.Bias, 3 * u), ur0 = TLanes.Load(ref s.Bias, 4 * u), uh0 = TLanes.Load(ref s.Bias, 5 * u);
+        TVector uz1 = TLanes.Load(ref s.Bias, 3 * u + w), ur1 = TLanes.Load(ref s.Bias, 4 * u + w), uh1 = TLanes.Load(ref s.Bias, 5 * u + w);
+        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref uz0, ref ur0, ref uh0, ref uz1, ref ur1, ref uh1);
+
+        // Every sum has read h_{t-1}; each cell reads its own register's h_{t-1} only, before writing its h_t there.
+        GruCell<TLanes, TVector>(s, ref projection, 0, xz0, xr0, xh0, uz0, ur0, uh0);
+        GruCell<TLanes, TVector>(s, ref projection, w, xz1, xr1, xh1, uz1, ur1, uh1);
+    }
+
+    /// <summary>The cell of the register of units from <paramref name="k"/> as GruSigmoidTanh computes it, every result stored, h_t into the state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void GruCell<TLanes, TVector>(in StepSpans s, ref float projection, nuint k, TVector xz, TVector xr, TVector xh, TVector uz, TVector ur, TVector uh)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint u = s.Units;
         GruResult<TVector> r = Gru<TLanes, TVector>(xz, xr, xh, uz, ur, uh, TLanes.Load(ref s.Hidden, k));
         TLanes.Store(uz, ref projection, k);
         TLanes.Store(ur, ref projection, u + k);
@@ -202,10 +275,10 @@ public static partial class GateKernels
         TLanes.Store(r.Z, ref s.Gates, k);
         TLanes.Store(r.R, ref s.Gates, u + k);
         TLanes.Store(r.Candidate, ref s.Gates, 2 * u + k);
-        return r.Output;
+        TLanes.Store(r.Output, ref s.Hidden, k);
     }
 
-    /// <summary><c>a_g += Σ_r v[r] · m[r, g·U ..]</c> for four blocks, one register each, rows in order: <paramref name="m"/> points at the register's first column.</summary>
+    /// <summary><c>a_g += Σ_r v[r] · m[r, g·U ..]</c> for four blocks, one register each, rows in order: <paramref name="m"/> points at the blocks' first column.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRows<TLanes, TVector>(ref float v, nuint rows, ref float m, nuint units, ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3)
         where TLanes : IFloatLanes<TVector>
@@ -238,6 +311,52 @@ public static partial class GateKernels
         }
     }
 
+    /// <summary>The four-block <c>AddRows</c> for two registers of each block, the second <c>TLanes.Count</c> columns after the first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRows<TLanes, TVector>(
+        ref float v, nuint rows, ref float m, nuint units,
+        ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3, ref TVector b0, ref TVector b1, ref TVector b2, ref TVector b3)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint w = (nuint)TLanes.Count;
+        for (nuint r = 0; r < rows; r++)
+        {
+            TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref m, 0), scale, a0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units), scale, a1);
+            a2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units), scale, a2);
+            a3 = TLanes.MultiplyAdd(TLanes.Load(ref m, 3 * units), scale, a3);
+            b0 = TLanes.MultiplyAdd(TLanes.Load(ref m, w), scale, b0);
+            b1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units + w), scale, b1);
+            b2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units + w), scale, b2);
+            b3 = TLanes.MultiplyAdd(TLanes.Load(ref m, 3 * units + w), scale, b3);
+            m = ref Unsafe.Add(ref m, 4 * units);
+        }
+    }
+
+    /// <summary>The three-block <c>AddRows</c> for two registers of each block, the second <c>TLanes.Count</c> columns after the first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRows<TLanes, TVector>(
+        ref float v, nuint rows, ref float m, nuint units,
+        ref TVector a0, ref TVector a1, ref TVector a2, ref TVector b0, ref TVector b1, ref TVector b2)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint w = (nuint)TLanes.Count;
+        for (nuint r = 0; r < rows; r++)
+        {
+            TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref m, 0), scale, a0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units), scale, a1);
+            a2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units), scale, a2);
+            b0 = TLanes.MultiplyAdd(TLanes.Load(ref m, w), scale, b0);
+            b1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units + w), scale, b1);
+            b2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units + w), scale, b2);
+            m = ref Unsafe.Add(ref m, 3 * units);
+        }
+    }
+
     /// <summary>A gated step's spans from their first elements: input, weights, the state h and the gates, with F and U.</summary>
     private readonly ref struct StepSpans
     {
@@ -250,7 +369,7 @@ public static partial class GateKernels
         public readonly nuint Features;
         public readonly nuint Units;
 
-        public StepSpans(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> recurrentKernel, ReadOnlySpan<float> bias, Span<float> hidden, Span<float> gates, int units)
+        public StepSpans(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> recurrentKernel, ReadOnlySpan<float> bias, Span<float> hidden, Span<float> gates)
         {
             Input = ref MemoryMarshal.GetReference(input);
             Kernel = ref MemoryMarshal.GetReference(kernel);
@@ -259,7 +378,7 @@ public static partial class GateKernels
             Hidden = ref MemoryMarshal.GetReference(hidden);
             Gates = ref MemoryMarshal.GetReference(gates);
             Features = (nuint)input.Length;
-            Units = (nuint)units;
+            Units = (nuint)hidden.Length;
         }
     }
 }

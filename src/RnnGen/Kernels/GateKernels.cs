@@ -139,10 +139,17 @@ public static partial class GateKernels
         TVector f = RationalActivations.Sigmoid<TLanes, TVector>(zf);
         TVector g = RationalActivations.Tanh<TLanes, TVector>(zc);
         TVector o = RationalActivations.Sigmoid<TLanes, TVector>(zo);
-        TVector cell = TLanes.Add(TLanes.Multiply(f, previousCell), TLanes.Multiply(i, g));
+        TVector cell = NextCell<TLanes, TVector>(i, f, g, previousCell);
         TVector activated = RationalActivations.Tanh<TLanes, TVector>(cell);
         return new LstmResult<TVector>(i, f, g, o, cell, activated, TLanes.Multiply(o, activated));
     }
+
+    /// <summary><c>c_t = f ⊙ c_{t-1} + i ⊙ g</c>, two products and a sum (Keras rounds each).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector NextCell<TLanes, TVector>(TVector i, TVector f, TVector g, TVector previousCell)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct =>
+        TLanes.Add(TLanes.Multiply(f, previousCell), TLanes.Multiply(i, g));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<TLanes, TVector>(in LstmSpans s, nuint k, in LstmResult<TVector> r)

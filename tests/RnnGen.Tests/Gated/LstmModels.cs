@@ -86,6 +86,13 @@ public partial class Lstm256Stack;
 [Dense(1)]
 public partial class SmallGatedStreamStack;
 
+/// <summary>A GRU(32) into an LSTM(32): with AVX-512 both Steps are one call over two registers of units, summed in one pass; without it, the kernels' separate calls.</summary>
+[Rnn(TimeSteps = 5, Features = 2)]
+[Gru(32, ReturnSequences = true)]
+[Lstm(32)]
+[Dense(2)]
+public partial class GatedStreamStack32;
+
 /// <summary>The models above, by name, for theories.</summary>
 internal static class LstmModels
 {
@@ -105,6 +112,7 @@ internal static class LstmModels
         nameof(Lstm256Stack),
         nameof(LstmUnrolledWideInputStack),
         nameof(SmallGatedStreamStack),
+        nameof(GatedStreamStack32),
     ];
 
     /// <summary>The models whose PredictBatch runs sequences in SIMD lanes (every layer written out, none stateful).</summary>
@@ -132,6 +140,7 @@ internal static class LstmModels
         nameof(Lstm256Stack) => new Lstm256Stack(seed: 71),
         nameof(LstmUnrolledWideInputStack) => new LstmUnrolledWideInputStack(seed: 72),
         nameof(SmallGatedStreamStack) => new SmallGatedStreamStack(seed: 73),
+        nameof(GatedStreamStack32) => new GatedStreamStack32(seed: 74),
         _ => null,
     };
 }
