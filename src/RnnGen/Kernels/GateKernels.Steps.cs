@@ -9,8 +9,8 @@ namespace RnnGen.Kernels;
 /// <c>Step</c>: the input projection, the recurrent product and the cell in one call. Where the units
 /// fill one or two registers (4, 8, 16 or 32 with AVX-512; 4, 8 or 16 with AVX2) every gate's sums stay
 /// in registers from the bias to the activation, so a small layer's step pays no loads and stores
-/// between its parts and no call for each (an LSTM(8) step took 70 ns in four calls), and two
-/// registers' sums run in one pass over the rows. Any other size makes the calls the step made before.
+/// between its parts and no call for each (an LSTM(8) step took 70 ns in four calls). Any other size
+/// makes the calls the step made before.
 /// </summary>
 /// <remarks>
 /// Both ways compute the same operations in the same order, so the bits are the same: each column
@@ -117,7 +117,11 @@ public static partial class GateKernels
     /// </summary>
     private static bool Fills(int units, int width) => units == width || units == 2 * width;
 
-    /// <summary>The step of units filling one or two registers of <typeparamref name="TLanes"/>, by the spans' first elements.</summary>
+    /// <summary>
+    /// The step of units filling one or two registers of <typeparamref name="TLanes"/>, by the spans' first elements.
+    /// Two registers go in turn, each summing its own columns: one pass for both registers' sums measured
+    /// slower at every width (GRU(16) with AVX2 76 against 68 ns, LSTM(32) with AVX-512 182 against 154 ns).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LstmInRegisters<TLanes, TVector>(
         ReadOnlySpan<float> input,
@@ -132,59 +136,60 @@ public static partial class GateKernels
         where TVector : struct
     {
         var s = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates);
+        ref float c = ref MemoryMarshal.GetReference(cell);
+        ref float ac = ref MemoryMarshal.GetReference(cellActivation);
         if (hidden.Length == TLanes.Count)
         {
-            LstmInOneRegister<TLanes, TVector>(s, ref MemoryMarshal.GetReference(cell), ref MemoryMarshal.GetReference(cellActivation));
+            LstmInOneRegister<TLanes, TVector>(s, ref c, ref ac);
         }
         else
         {
-            LstmInTwoRegisters<TLanes, TVector>(s, ref MemoryMarshal.GetReference(cell), ref MemoryMarshal.GetReference(cellActivation));
+            LstmInTwoRegisters<TLanes, TVector>(s, ref c, ref ac);
         }
     }
 
     // Neither is inlined: in a generated step's body, with AVX2's 16 registers, their sums and activations
-    // spilled (measured: LSTM(8) Step 96 against 56 ns with AVX2). Nor do they share one body: beside the
-    // two-register code, the one-register step ran 20-40 % slower with AVX2.
+    // spilled (measured: LSTM(8) Step 96 against 56 ns with AVX2). Each has a body of its own, so that the
+    // other's registers do not shape its allocation (beside a two-register form that summed both registers
+    // in one pass, the one-register LSTM(8) step ran 20–40 % slower with AVX2).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LstmInOneRegister<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation)
         where TLanes : IFloatLanes<TVector>
-        where TVector : struct
-    {
-        nuint u = s.Units;
-        TVector i = TLanes.Load(ref s.Bias, 0), f = TLanes.Load(ref s.Bias, u), g = TLanes.Load(ref s.Bias, 2 * u), o = TLanes.Load(ref s.Bias, 3 * u);
-        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref i, ref f, ref g, ref o);
-        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref i, ref f, ref g, ref o);
-        LstmCell<TLanes, TVector>(s, ref cell, ref cellActivation, 0, i, f, g, o);
-    }
+        where TVector : struct =>
+        TLanes.Store(LstmRegister<TLanes, TVector>(s, ref cell, ref cellActivation, 0), ref s.Hidden, 0);
 
-    /// <summary>
-    /// Both registers' sums in one pass over the rows, so that their eight multiply-add chains run side by
-    /// side rather than one register's after the other's (each is a chain of U dependent multiply-adds).
-    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LstmInTwoRegisters<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        nuint u = s.Units, w = (nuint)TLanes.Count;
-        TVector i0 = TLanes.Load(ref s.Bias, 0), f0 = TLanes.Load(ref s.Bias, u), g0 = TLanes.Load(ref s.Bias, 2 * u), o0 = TLanes.Load(ref s.Bias, 3 * u);
-        TVector i1 = TLanes.Load(ref s.Bias, w), f1 = TLanes.Load(ref s.Bias, u + w), g1 = TLanes.Load(ref s.Bias, 2 * u + w), o1 = TLanes.Load(ref s.Bias, 3 * u + w);
-        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref i0, ref f0, ref g0, ref o0, ref i1, ref f1, ref g1, ref o1);
-        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref i0, ref f0, ref g0, ref o0, ref i1, ref f1, ref g1, ref o1);
+        // The second register's sums read all of h_{t-1}, so the first register's h_t waits for them in a register.
+        TVector first = LstmRegister<TLanes, TVector>(s, ref cell, ref cellActivation, 0);
+        nuint w = (nuint)TLanes.Count;
+        TLanes.Store(LstmRegister<TLanes, TVector>(s, ref cell, ref cellActivation, w), ref s.Hidden, w);
+        TLanes.Store(first, ref s.Hidden, 0);
+    }
 
-        // Every sum has read h_{t-1}: each register's cell may write its h_t, and stores all it computes at
-        // once, so that no result waits in a register (or the stack) for the other register's cell.
-        LstmCell<TLanes, TVector>(s, ref cell, ref cellActivation, 0, i0, f0, g0, o0);
-        LstmCell<TLanes, TVector>(s, ref cell, ref cellActivation, w, i1, f1, g1, o1);
+    /// <summary>The register of units from <paramref name="k"/>: its sums and its cell, every result stored but h_t, which it returns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector LstmRegister<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation, nuint k)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
+        nuint u = s.Units;
+        TVector i = TLanes.Load(ref s.Bias, k), f = TLanes.Load(ref s.Bias, u + k), g = TLanes.Load(ref s.Bias, 2 * u + k), o = TLanes.Load(ref s.Bias, 3 * u + k);
+        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref Unsafe.Add(ref s.Kernel, k), u, ref i, ref f, ref g, ref o);
+        AddRows<TLanes, TVector>(ref s.Hidden, u, ref Unsafe.Add(ref s.RecurrentKernel, k), u, ref i, ref f, ref g, ref o);
+        return LstmCell<TLanes, TVector>(s, ref cell, ref cellActivation, k, i, f, g, o);
     }
 
     /// <summary>
     /// The cell of the register of units from <paramref name="k"/>: <see cref="Cell"/>'s operations in its order, each
-    /// result stored as soon as it is computed, h_t into the state. Returned in Cell's seven-field struct, the
-    /// results went through the stack (131 spills in the two-register LSTM step with AVX-512, 50 this way).
+    /// result stored as soon as it is computed but h_t, which it returns. Returned in Cell's seven-field struct, they
+    /// went through the stack: the JIT's code for an LSTM(8) step with AVX2 touched the stack 45 times, 17 now.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LstmCell<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation, nuint k, TVector zi, TVector zf, TVector zc, TVector zo)
+    private static TVector LstmCell<TLanes, TVector>(in StepSpans s, ref float cell, ref float cellActivation, nuint k, TVector zi, TVector zf, TVector zc, TVector zo)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
@@ -201,10 +206,10 @@ public static partial class GateKernels
         TLanes.Store(c, ref cell, k);
         TVector activated = RationalActivations.Tanh<TLanes, TVector>(c);
         TLanes.Store(activated, ref cellActivation, k);
-        TLanes.Store(TLanes.Multiply(o, activated), ref s.Hidden, k);
+        return TLanes.Multiply(o, activated);
     }
 
-    /// <summary>The step of units filling one or two registers of <typeparamref name="TLanes"/>, by the spans' first elements.</summary>
+    /// <summary>The GRU's form of <see cref="LstmInRegisters"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void GruInRegisters<TLanes, TVector>(
         ReadOnlySpan<float> input,
@@ -217,57 +222,42 @@ public static partial class GateKernels
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        var s = new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates);
-        if (hidden.Length == TLanes.Count)
-        {
-            GruInOneRegister<TLanes, TVector>(s, ref MemoryMarshal.GetReference(projection));
-        }
-        else
-        {
-            GruInTwoRegisters<TLanes, TVector>(s, ref MemoryMarshal.GetReference(projection));
-        }
+        GruInRegisters<TLanes, TVector>(new StepSpans(input, kernel, recurrentKernel, bias, hidden, gates), ref MemoryMarshal.GetReference(projection), hidden.Length / TLanes.Count);
     }
 
-    // As for the LSTM: out of line, each in its own body.
+    // Out of line, as for the LSTM. Unlike the LSTM's, the one- and two-register forms share this body: apart,
+    // the two-register code touched the stack 87 times against 68, and GRU(16) with AVX2 took 77 against 66 ns
+    // (the JIT's register allocation, not the operations, which are the same).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void GruInOneRegister<TLanes, TVector>(in StepSpans s, ref float projection)
+    private static void GruInRegisters<TLanes, TVector>(in StepSpans s, ref float projection, int blocks)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        nuint u = s.Units;
-        TVector xz = TLanes.Load(ref s.Bias, 0), xr = TLanes.Load(ref s.Bias, u), xh = TLanes.Load(ref s.Bias, 2 * u);
-        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref xz, ref xr, ref xh);
-        TVector uz = TLanes.Load(ref s.Bias, 3 * u), ur = TLanes.Load(ref s.Bias, 4 * u), uh = TLanes.Load(ref s.Bias, 5 * u);
-        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref uz, ref ur, ref uh);
-        GruCell<TLanes, TVector>(s, ref projection, 0, xz, xr, xh, uz, ur, uh);
+        TVector first = GruRegister<TLanes, TVector>(s, ref projection, 0);
+        if (blocks == 2)
+        {
+            // As for the LSTM: the first register's h_t waits in a register for the second's sums.
+            TLanes.Store(GruRegister<TLanes, TVector>(s, ref projection, (nuint)TLanes.Count), ref s.Hidden, (nuint)TLanes.Count);
+        }
+
+        TLanes.Store(first, ref s.Hidden, 0);
     }
 
-    /// <summary>As <see cref="LstmInTwoRegisters"/>: both registers' sums in one pass over the rows, then each register's cell.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void GruInTwoRegisters<TLanes, TVector>(in StepSpans s, ref float projection)
-        where TLanes : IFloatLanes<TVector>
-        where TVector : struct
-    {
-        nuint u = s.Units, w = (nuint)TLanes.Count;
-        TVector xz0 = TLanes.Load(ref s.Bias, 0), xr0 = TLanes.Load(ref s.Bias, u), xh0 = TLanes.Load(ref s.Bias, 2 * u);
-        TVector xz1 = TLanes.Load(ref s.Bias, w), xr1 = TLanes.Load(ref s.Bias, u + w), xh1 = TLanes.Load(ref s.Bias, 2 * u + w);
-        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref s.Kernel, u, ref xz0, ref xr0, ref xh0, ref xz1, ref xr1, ref xh1);
-        TVector uz0 = TLanes.Load(ref s.Bias, 3 * u), ur0 = TLanes.Load(ref s.Bias, 4 * u), uh0 = TLanes.Load(ref s.Bias, 5 * u);
-        TVector uz1 = TLanes.Load(ref s.Bias, 3 * u + w), ur1 = TLanes.Load(ref s.Bias, 4 * u + w), uh1 = TLanes.Load(ref s.Bias, 5 * u + w);
-        AddRows<TLanes, TVector>(ref s.Hidden, u, ref s.RecurrentKernel, u, ref uz0, ref ur0, ref uh0, ref uz1, ref ur1, ref uh1);
-
-        // Every sum has read h_{t-1}; each cell reads its own register's h_{t-1} only, before writing its h_t there.
-        GruCell<TLanes, TVector>(s, ref projection, 0, xz0, xr0, xh0, uz0, ur0, uh0);
-        GruCell<TLanes, TVector>(s, ref projection, w, xz1, xr1, xh1, uz1, ur1, uh1);
-    }
-
-    /// <summary>The cell of the register of units from <paramref name="k"/> as GruSigmoidTanh computes it, every result stored, h_t into the state.</summary>
+    /// <summary>The register of units from <paramref name="k"/>: its sums and its cell as GruSigmoidTanh computes it, every result stored but h_t, which it returns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void GruCell<TLanes, TVector>(in StepSpans s, ref float projection, nuint k, TVector xz, TVector xr, TVector xh, TVector uz, TVector ur, TVector uh)
+    private static TVector GruRegister<TLanes, TVector>(in StepSpans s, ref float projection, nuint k)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
         nuint u = s.Units;
+        TVector xz = TLanes.Load(ref s.Bias, k);
+        TVector xr = TLanes.Load(ref s.Bias, u + k);
+        TVector xh = TLanes.Load(ref s.Bias, 2 * u + k);
+        AddRows<TLanes, TVector>(ref s.Input, s.Features, ref Unsafe.Add(ref s.Kernel, k), u, ref xz, ref xr, ref xh);
+        TVector uz = TLanes.Load(ref s.Bias, 3 * u + k);
+        TVector ur = TLanes.Load(ref s.Bias, 4 * u + k);
+        TVector uh = TLanes.Load(ref s.Bias, 5 * u + k);
+        AddRows<TLanes, TVector>(ref s.Hidden, u, ref Unsafe.Add(ref s.RecurrentKernel, k), u, ref uz, ref ur, ref uh);
         GruResult<TVector> r = Gru<TLanes, TVector>(xz, xr, xh, uz, ur, uh, TLanes.Load(ref s.Hidden, k));
         TLanes.Store(uz, ref projection, k);
         TLanes.Store(ur, ref projection, u + k);
@@ -275,10 +265,10 @@ public static partial class GateKernels
         TLanes.Store(r.Z, ref s.Gates, k);
         TLanes.Store(r.R, ref s.Gates, u + k);
         TLanes.Store(r.Candidate, ref s.Gates, 2 * u + k);
-        TLanes.Store(r.Output, ref s.Hidden, k);
+        return r.Output;
     }
 
-    /// <summary><c>a_g += Σ_r v[r] · m[r, g·U ..]</c> for four blocks, one register each, rows in order: <paramref name="m"/> points at the blocks' first column.</summary>
+    /// <summary><c>a_g += Σ_r v[r] · m[r, g·U ..]</c> for four blocks, one register each, rows in order: <paramref name="m"/> points at the register's first column.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRows<TLanes, TVector>(ref float v, nuint rows, ref float m, nuint units, ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3)
         where TLanes : IFloatLanes<TVector>
@@ -307,52 +297,6 @@ public static partial class GateKernels
             a0 = TLanes.MultiplyAdd(TLanes.Load(ref m, 0), scale, a0);
             a1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units), scale, a1);
             a2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units), scale, a2);
-            m = ref Unsafe.Add(ref m, 3 * units);
-        }
-    }
-
-    /// <summary>The four-block <c>AddRows</c> for two registers of each block, the second <c>TLanes.Count</c> columns after the first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRows<TLanes, TVector>(
-        ref float v, nuint rows, ref float m, nuint units,
-        ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3, ref TVector b0, ref TVector b1, ref TVector b2, ref TVector b3)
-        where TLanes : IFloatLanes<TVector>
-        where TVector : struct
-    {
-        nuint w = (nuint)TLanes.Count;
-        for (nuint r = 0; r < rows; r++)
-        {
-            TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
-            a0 = TLanes.MultiplyAdd(TLanes.Load(ref m, 0), scale, a0);
-            a1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units), scale, a1);
-            a2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units), scale, a2);
-            a3 = TLanes.MultiplyAdd(TLanes.Load(ref m, 3 * units), scale, a3);
-            b0 = TLanes.MultiplyAdd(TLanes.Load(ref m, w), scale, b0);
-            b1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units + w), scale, b1);
-            b2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units + w), scale, b2);
-            b3 = TLanes.MultiplyAdd(TLanes.Load(ref m, 3 * units + w), scale, b3);
-            m = ref Unsafe.Add(ref m, 4 * units);
-        }
-    }
-
-    /// <summary>The three-block <c>AddRows</c> for two registers of each block, the second <c>TLanes.Count</c> columns after the first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRows<TLanes, TVector>(
-        ref float v, nuint rows, ref float m, nuint units,
-        ref TVector a0, ref TVector a1, ref TVector a2, ref TVector b0, ref TVector b1, ref TVector b2)
-        where TLanes : IFloatLanes<TVector>
-        where TVector : struct
-    {
-        nuint w = (nuint)TLanes.Count;
-        for (nuint r = 0; r < rows; r++)
-        {
-            TVector scale = TLanes.Broadcast(Unsafe.Add(ref v, r));
-            a0 = TLanes.MultiplyAdd(TLanes.Load(ref m, 0), scale, a0);
-            a1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units), scale, a1);
-            a2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units), scale, a2);
-            b0 = TLanes.MultiplyAdd(TLanes.Load(ref m, w), scale, b0);
-            b1 = TLanes.MultiplyAdd(TLanes.Load(ref m, units + w), scale, b1);
-            b2 = TLanes.MultiplyAdd(TLanes.Load(ref m, 2 * units + w), scale, b2);
             m = ref Unsafe.Add(ref m, 3 * units);
         }
     }
