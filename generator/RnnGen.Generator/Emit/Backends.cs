@@ -34,6 +34,14 @@ internal static class Backends
     /// </summary>
     public static bool StepsInRegisters(int units) => units is 4 or 8 or 16 or 32;
 
+    /// <summary>For the header: the widest registers the one-call step needs, where SSE's 128 bits are not enough.</summary>
+    private static string StepRegistersNeed(int units) => units switch
+    {
+        32 => " with AVX-512",
+        16 => " from AVX2 up",
+        _ => "",
+    };
+
     /// <summary>
     /// Whether the layer's cell has a one-call kernel (<c>GateKernels</c>): an LSTM or a reset_after GRU with
     /// Keras' default activations, recurrent sigmoid and tanh.
@@ -167,7 +175,7 @@ internal static class Backends
         LayerBackend.Unrolled => "unrolled: every unit written out and every weight in a local, so a step is straight-line code",
         _ => layer.IsRecurrent
             ? "loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout"
-                + (StepsInOneCall(layer) ? "; Step one call whose sums stay in registers" : "")
+                + (StepsInOneCall(layer) ? "; Step one call whose sums stay in registers" + StepRegistersNeed(layer.Units) : "")
             : "loops: register-blocked SIMD products over the rows of the kernel at each step",
     };
 }

@@ -3,7 +3,7 @@
 //   lstm: LSTM(8, tanh, recurrent_activation=sigmoid, return_sequences), 384 parameters;
 //     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout; Step one call whose sums stay in registers.
 //   gru: GRU(16, tanh, recurrent_activation=sigmoid), 1248 parameters;
-//     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout; Step one call whose sums stay in registers.
+//     loops: the input projection of every step first, then register-blocked SIMD products over the rows of the Keras layout; Step one call whose sums stay in registers from AVX2 up.
 //   dense: Dense(1, linear), 17 parameters;
 //     unrolled: every unit written out and every weight in a local, so a step is straight-line code.
 //   PredictBatch: tiles of 16 sequences side by side, each step of each layer one register-blocked matrix product for the tile.
