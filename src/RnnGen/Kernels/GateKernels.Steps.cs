@@ -45,25 +45,24 @@ public static partial class GateKernels
         Guard.Length(gates.Length, 4 * units, "4 × hidden.Length: the i, f, c, o blocks", nameof(gates));
         Guard.Length(cellActivation.Length, units, "hidden.Length", nameof(cellActivation));
         // Inlined into a generated step, whose lengths are constants, the guards fold away and the JIT
-        // keeps one of these branches: the fallback is then the very calls the step made before.
-        if (Vector512.IsHardwareAccelerated && Fills(units, Vector512<float>.Count))
+        // keeps one of these cases: the fallback is then the very calls the step made before.
+        switch (RegisterBitsFor(units))
         {
-            LstmInRegisters<Lanes512, Vector512<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
-        }
-        else if (Vector256.IsHardwareAccelerated && Fills(units, Vector256<float>.Count))
-        {
-            LstmInRegisters<Lanes256, Vector256<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
-        }
-        else if (Vector128.IsHardwareAccelerated && Fills(units, Vector128<float>.Count))
-        {
-            LstmInRegisters<Lanes128, Vector128<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
-        }
-        else
-        {
-            bias.CopyTo(gates);
-            MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
-            MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, gates);
-            LstmSigmoidTanh(gates, cell, cell, cellActivation, hidden);
+            case 512:
+                LstmInRegisters<Lanes512, Vector512<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
+                break;
+            case 256:
+                LstmInRegisters<Lanes256, Vector256<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
+                break;
+            case 128:
+                LstmInRegisters<Lanes128, Vector128<float>>(input, kernel, recurrentKernel, bias, hidden, cell, gates, cellActivation);
+                break;
+            default:
+                bias.CopyTo(gates);
+                MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
+                MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, gates);
+                LstmSigmoidTanh(gates, cell, cell, cellActivation, hidden);
+                break;
         }
     }
 
@@ -89,32 +88,38 @@ public static partial class GateKernels
         Guard.Length(bias.Length, 6 * units, "6 × hidden.Length: the bias [2, 3U], rows b_in and b_rec", nameof(bias));
         Guard.Length(gates.Length, 3 * units, "3 × hidden.Length: the z, r, h blocks", nameof(gates));
         Guard.Length(projection.Length, 3 * units, "3 × hidden.Length: the z, r, h blocks", nameof(projection));
-        if (Vector512.IsHardwareAccelerated && Fills(units, Vector512<float>.Count))
+        switch (RegisterBitsFor(units))
         {
-            GruInRegisters<Lanes512, Vector512<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
-        }
-        else if (Vector256.IsHardwareAccelerated && Fills(units, Vector256<float>.Count))
-        {
-            GruInRegisters<Lanes256, Vector256<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
-        }
-        else if (Vector128.IsHardwareAccelerated && Fills(units, Vector128<float>.Count))
-        {
-            GruInRegisters<Lanes128, Vector128<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
-        }
-        else
-        {
-            bias[..(3 * units)].CopyTo(gates);
-            MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
-            bias[(3 * units)..].CopyTo(projection);
-            MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, projection);
-            GruSigmoidTanh(gates, projection, hidden, hidden);
+            case 512:
+                GruInRegisters<Lanes512, Vector512<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
+                break;
+            case 256:
+                GruInRegisters<Lanes256, Vector256<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
+                break;
+            case 128:
+                GruInRegisters<Lanes128, Vector128<float>>(input, kernel, recurrentKernel, bias, hidden, gates, projection);
+                break;
+            default:
+                bias[..(3 * units)].CopyTo(gates);
+                MatrixKernels.AddVectorTimesMatrix(input, kernel, gates);
+                bias[(3 * units)..].CopyTo(projection);
+                MatrixKernels.AddVectorTimesMatrix(hidden, recurrentKernel, projection);
+                GruSigmoidTanh(gates, projection, hidden, hidden);
+                break;
         }
     }
 
     /// <summary>
-    /// Whether the units fill one or two registers of <paramref name="width"/> floats exactly: the widest
-    /// accelerated register that does takes the step (a third register's gates would not fit in AVX2's 16).
+    /// The widest accelerated register, in bits, whose units fill one or two of them exactly, or 0 where none
+    /// does (a third register's gates would not fit in AVX2's 16). A constant once inlined into a generated step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RegisterBitsFor(int units) =>
+        Vector512.IsHardwareAccelerated && Fills(units, Vector512<float>.Count) ? 512
+        : Vector256.IsHardwareAccelerated && Fills(units, Vector256<float>.Count) ? 256
+        : Vector128.IsHardwareAccelerated && Fills(units, Vector128<float>.Count) ? 128
+        : 0;
+
     private static bool Fills(int units, int width) => units == width || units == 2 * width;
 
     /// <summary>
